@@ -1,0 +1,53 @@
+# Tandem: `make run` serves the demo, `make test` runs every test.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+PORT ?= 5000
+FLASK := $(BIN)/flask --app wsgi
+
+.PHONY: run test test-only lint install install-dev browser serve-production clean
+
+run: $(VENV)/.installed
+	$(FLASK) db upgrade
+	$(FLASK) seed-demo
+	$(FLASK) run --host 127.0.0.1 --port $(PORT) --with-threads
+
+test: $(VENV)/.installed-dev browser
+	$(BIN)/ruff check .
+	$(BIN)/pytest
+
+# The suite alone, for a venv that is already set up (CI's second run on PostgreSQL).
+test-only:
+	$(BIN)/pytest
+
+lint: $(VENV)/.installed-dev
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+$(VENV)/bin/python:
+	$(PYTHON) -m venv $(VENV)
+
+$(VENV)/.installed: pyproject.toml | $(VENV)/bin/python
+	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet -e .
+	touch $@
+
+$(VENV)/.installed-dev: pyproject.toml | $(VENV)/bin/python
+	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet -e '.[dev]'
+	touch $@ $(VENV)/.installed
+
+# Browser tests drive Debian's Chromium; never a downloaded browser.
+browser:
+	@if [ ! -x /usr/bin/chromium ]; then \
+		echo "Installing Debian's chromium for the browser tests"; \
+		SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
+		$$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq chromium fonts-dejavu-core; \
+	fi
+
+serve-production: $(VENV)/.installed
+	$(FLASK) db upgrade
+	$(BIN)/gunicorn --worker-class gevent --workers 2 --bind 127.0.0.1:$(PORT) wsgi:app
+
+clean:
+	rm -rf $(VENV) .pytest_cache test-results

@@ -1,0 +1,43 @@
+from pathlib import Path
+
+from flask import Flask
+
+from app import config, converters, errors, security
+from app.extensions import csrf, db, login_manager, migrate
+from app.home import display
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def create_app(overrides: dict | None = None) -> Flask:
+    app = Flask(
+        __name__,
+        template_folder="../templates",
+        static_folder="../static",
+        instance_path=str(ROOT / "instance"),
+    )
+    app.config.update(config.from_environment(Path(app.instance_path)))
+    app.config.update(overrides or {})
+    app.url_map.converters["int"] = converters.IdConverter
+
+    db.init_app(app)
+    migrate.init_app(app, db, directory=str(ROOT / "migrations"))
+    login_manager.init_app(app)
+    csrf.init_app(app)
+    security.init_app(app)
+    errors.init_app(app)
+    display.init_app(app)
+
+    from app import models  # noqa: F401  (every model, for Alembic and relationships)
+    from app.admin.people_routes import bp as admin_people_bp
+    from app.admin.routes import bp as admin_bp
+    from app.admin.team_routes import bp as admin_teams_bp
+    from app.auth.routes import bp as auth_bp
+    from app.demo.cli import register_commands
+    from app.home.routes import bp as home_bp
+    from app.teams.routes import bp as teams_bp
+
+    for blueprint in (home_bp, auth_bp, teams_bp, admin_bp, admin_people_bp, admin_teams_bp):
+        app.register_blueprint(blueprint)
+    register_commands(app)
+    return app

@@ -1,0 +1,69 @@
+from wtforms import BooleanField, SelectField, StringField, TextAreaField
+from wtforms.validators import DataRequired, Length, Optional
+
+from app.auth.forms import email_field, name_field
+from app.forms import Form
+from app.teams.models import GRADES, Role, grade_label
+
+ROLE_CHOICES = [(role.value, role.label) for role in Role]
+
+
+def coerce_optional_int(value):
+    if value in (None, "", "None"):
+        return None
+    return int(value)
+
+
+class SchoolForm(Form):
+    name = StringField(
+        "School name",
+        validators=[DataRequired("Enter the school's name."), Length(max=160)],
+        filters=[lambda v: v.strip() if v else v],
+    )
+
+
+class DistrictForm(Form):
+    name = StringField(
+        "District name",
+        validators=[DataRequired("Enter the district's name."), Length(max=160)],
+        filters=[lambda v: v.strip() if v else v],
+    )
+
+
+class InviteForm(Form):
+    email = email_field("Their email")
+    name = StringField(
+        "Their name (they can change it)",
+        validators=[Optional(), Length(max=120)],
+        filters=[lambda v: v.strip() if v else v],
+    )
+    school_id = SelectField("School", coerce=coerce_optional_int, validate_choice=True)
+    is_admin = BooleanField("Administrator: may manage schools, people and teams")
+
+
+class PersonForm(Form):
+    name = name_field()
+    school_id = SelectField("School", coerce=coerce_optional_int, validate_choice=True)
+    is_admin = BooleanField("Administrator: may manage schools, people and teams")
+    active = BooleanField("Active: may sign in")
+
+
+class TeamForm(Form):
+    name = StringField(
+        "Team name",
+        validators=[DataRequired("Give the team a name."), Length(max=160)],
+        filters=[lambda v: v.strip() if v else v],
+    )
+    grade = SelectField("Grade", choices=[(g, grade_label(g)) for g in GRADES])
+    description = TextAreaField(
+        "About this team", validators=[Optional(), Length(max=2000)], default=""
+    )
+
+
+class MemberForm(Form):
+    user_id = SelectField("Person", coerce=coerce_optional_int, validate_choice=True)
+    role = SelectField("Role on this team", choices=ROLE_CHOICES)
+
+
+class RoleForm(Form):
+    role = SelectField("Role", choices=ROLE_CHOICES)

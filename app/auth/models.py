@@ -1,0 +1,93 @@
+import secrets
+from datetime import datetime
+from typing import TYPE_CHECKING
+
+import sqlalchemy as sa
+from flask_login import UserMixin
+from sqlalchemy.orm import Mapped, mapped_column, relationship
+
+from app.extensions import db
+from app.timeutil import utcnow
+
+if TYPE_CHECKING:
+    from app.teams.models import Membership, School
+
+
+def new_nonce() -> str:
+    return secrets.token_urlsafe(16)
+
+
+class User(UserMixin, db.Model):
+    __tablename__ = "users"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    email: Mapped[str] = mapped_column(sa.String(254), unique=True)
+    name: Mapped[str] = mapped_column(sa.String(120))
+    password_hash: Mapped[str] = mapped_column(sa.String(255))
+    school_id: Mapped[int | None] = mapped_column(sa.ForeignKey("schools.id"), index=True)
+    is_admin: Mapped[bool] = mapped_column(default=False)
+    active: Mapped[bool] = mapped_column(default=True)
+    # Part of the login id: changing it signs out every other session of this person.
+    session_nonce: Mapped[str] = mapped_column(sa.String(32), default=new_nonce)
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+    school: Mapped["School | None"] = relationship(back_populates="people")
+    memberships: Mapped[list["Membership"]] = relationship(
+        back_populates="user", cascade="all, delete-orphan"
+    )
+
+    def get_id(self) -> str:
+        return f"{self.id}:{self.session_nonce}"
+
+    @property
+    def is_active(self) -> bool:
+        return self.active
+
+    @property
+    def first_name(self) -> str:
+        return self.name.split()[0] if self.name else self.email
+
+    def __repr__(self) -> str:
+        return f"<User {self.email}>"
+
+
+class Invite(db.Model):
+    """A single-use, expiring invitation; the link carries a signed (id, nonce) pair."""
+
+    __tablename__ = "invites"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    email: Mapped[str] = mapped_column(sa.String(254), index=True)
+    name: Mapped[str] = mapped_column(sa.String(120), default="")
+    school_id: Mapped[int | None] = mapped_column(sa.ForeignKey("schools.id"))
+    is_admin: Mapped[bool] = mapped_column(default=False)
+    nonce: Mapped[str] = mapped_column(sa.String(32), default=new_nonce)
+    invited_by_id: Mapped[int | None] = mapped_column(sa.ForeignKey("users.id"))
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    expires_at: Mapped[datetime]
+    accepted_at: Mapped[datetime | None]
+    revoked_at: Mapped[datetime | None]
+
+    school: Mapped["School | None"] = relationship()
+    invited_by: Mapped[User | None] = relationship()
+
+    @property
+    def status(self) -> str:
+        if self.accepted_at:
+            return "accepted"
+        if self.revoked_at:
+            return "revoked"
+        if self.expires_at <= utcnow():
+            return "expired"
+        return "pending"
+
+
+class SignInAttempt(db.Model):
+    """Failed sign-ins, kept in the database so throttling holds across worker processes."""
+
+    __tablename__ = "sign_in_attempts"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    email: Mapped[str] = mapped_column(sa.String(254), index=True)
+    remote_addr: Mapped[str] = mapped_column(sa.String(64), index=True)
+    at: Mapped[datetime] = mapped_column(default=utcnow, index=True)

@@ -1,0 +1,30 @@
+"""argon2id password hashes, rehashed on sign-in when the cost settings change."""
+
+from argon2 import PasswordHasher
+from argon2.exceptions import InvalidHashError, VerificationError
+from flask import current_app
+
+MIN_LENGTH = 10
+MAX_LENGTH = 200
+
+
+def _hasher() -> PasswordHasher:
+    return PasswordHasher(
+        time_cost=current_app.config["ARGON2_TIME_COST"],
+        memory_cost=current_app.config["ARGON2_MEMORY_COST"],
+    )
+
+
+def hash_password(password: str) -> str:
+    return _hasher().hash(password)
+
+
+def verify_password(stored_hash: str, password: str) -> bool:
+    try:
+        return _hasher().verify(stored_hash, password)
+    except (VerificationError, InvalidHashError):
+        return False
+
+
+def needs_rehash(stored_hash: str) -> bool:
+    return _hasher().check_needs_rehash(stored_hash)

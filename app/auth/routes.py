@@ -1,0 +1,100 @@
+from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
+from flask_login import current_user, login_required, login_user, logout_user
+from sqlalchemy.exc import IntegrityError
+
+from app.auth import login as _login  # noqa: F401  (registers the user loader)
+from app.auth import services
+from app.auth.forms import AcceptInviteForm, ChangePasswordForm, SignInForm
+from app.auth.passwords import verify_password
+from app.extensions import db
+from app.navigation import local_url
+
+bp = Blueprint("auth", __name__)
+
+
+@bp.get("/sign-in")
+def login():
+    if current_user.is_authenticated:
+        return redirect(url_for("home.index"))
+    return render_template("auth/login.html", form=SignInForm())
+
+
+@bp.post("/sign-in")
+def login_post():
+    form = SignInForm()
+    if not form.validate():
+        return render_template("auth/login.html", form=form), 422
+    try:
+        user = services.authenticate(
+            form.email.data, form.password.data, request.remote_addr or "unknown"
+        )
+    except services.SignInRefused as refusal:
+        form.password.errors.append(str(refusal))
+        status = 429 if "Too many" in str(refusal) else 422
+        return render_template("auth/login.html", form=form), status
+    login_user(user, remember=form.remember.data)
+    return redirect(local_url(request.args.get("next")))
+
+
+@bp.post("/sign-out")
+@login_required
+def logout():
+    logout_user()
+    flash("You are signed out.", "info")
+    return redirect(url_for("auth.login"))
+
+
+@bp.get("/account/password")
+@login_required
+def password():
+    return render_template("auth/password.html", form=ChangePasswordForm())
+
+
+@bp.post("/account/password")
+@login_required
+def password_post():
+    form = ChangePasswordForm()
+    if not form.validate():
+        return render_template("auth/password.html", form=form), 422
+    if not verify_password(current_user.password_hash, form.current_password.data):
+        form.current_password.errors.append("That is not your current password.")
+        return render_template("auth/password.html", form=form), 422
+    services.set_password(current_user, form.password.data)
+    login_user(current_user, remember=bool(request.cookies.get("remember_token")))
+    flash("Your password is changed. Other devices have been signed out.", "success")
+    return redirect(url_for("home.index"))
+
+
+def _usable_invite(token: str):
+    invite = services.invite_from_token(token)
+    if invite is None:
+        abort(404)
+    return invite
+
+
+@bp.get("/invites/<token>")
+def accept_invite(token: str):
+    invite = _usable_invite(token)
+    form = AcceptInviteForm(name=invite.name)
+    return render_template("auth/accept_invite.html", invite=invite, form=form)
+
+
+@bp.post("/invites/<token>")
+def accept_invite_post(token: str):
+    invite = _usable_invite(token)
+    form = AcceptInviteForm()
+    if invite.status != "pending" or not form.validate():
+        return render_template("auth/accept_invite.html", invite=invite, form=form), 422
+    if services.user_by_email(invite.email):
+        form.name.errors.append(f"An account for {invite.email} already exists. Sign in instead.")
+        return render_template("auth/accept_invite.html", invite=invite, form=form), 422
+    try:
+        user = services.accept_invite(invite, form.name.data, form.password.data)
+    except IntegrityError:
+        db.session.rollback()
+        form.name.errors.append("This invitation has just been used. Sign in instead.")
+        return render_template("auth/accept_invite.html", invite=invite, form=form), 422
+    logout_user()
+    login_user(user)
+    flash(f"Welcome to Tandem, {user.first_name}.", "success")
+    return redirect(url_for("home.index"))

@@ -1,0 +1,54 @@
+"""The demo district: realistic people and teams to look at. Loading it twice changes nothing."""
+
+import sqlalchemy as sa
+
+from app.auth.models import User
+from app.auth.passwords import hash_password
+from app.extensions import db
+from app.teams.models import District, Membership, Role, School, Team
+
+DEMO_PASSWORD = "tandem-demo"
+
+SCHOOLS = ["Maple Street Elementary", "Riverbend Elementary"]
+
+# email, name, school index (None: district staff), admin, role on the Grade 4 team
+PEOPLE = [
+    ("admin@demo.test", "Dana Whitfield", None, True, None),
+    ("mentor@demo.test", "Dr. Ana Ruiz", None, False, Role.mentor),
+    ("leader@demo.test", "Jordan Lee", 0, False, Role.teacher_leader),
+    ("teacher1@demo.test", "Priya Natarajan", 0, False, Role.teacher),
+    ("teacher2@demo.test", "Marcus Bell", 1, False, Role.teacher),
+    ("teacher3@demo.test", "Sofia Alvarez", 1, False, Role.teacher),
+]
+
+TEAM_NAME = "Grade 4 Math Team"
+
+
+def seed_demo() -> bool:
+    """Load the demo; False when it is already there."""
+    if db.session.scalar(sa.select(User.id).where(User.email == PEOPLE[0][0])):
+        return False
+    district = District(name="Lakeview Unified School District")
+    schools = [School(district=district, name=name) for name in SCHOOLS]
+    team = Team(
+        district=district,
+        name=TEAM_NAME,
+        grade="4",
+        description="Cross-school collaborative lesson design group for fourth grade, "
+        "Maple Street and Riverbend.",
+    )
+    password_hash = hash_password(DEMO_PASSWORD)
+    for email, name, school, is_admin, role in PEOPLE:
+        person = User(
+            email=email,
+            name=name,
+            password_hash=password_hash,
+            school=schools[school] if school is not None else None,
+            is_admin=is_admin,
+        )
+        db.session.add(person)
+        if role:
+            db.session.add(Membership(team=team, user=person, role=role))
+    db.session.add_all([district, *schools, team])
+    db.session.commit()
+    return True

@@ -1,0 +1,33 @@
+import sqlalchemy as sa
+from flask import Blueprint, redirect, render_template, request
+from flask_login import current_user, login_required
+
+from app.extensions import db
+from app.home import display
+from app.navigation import local_url
+from app.teams.queries import teams_of
+
+bp = Blueprint("home", __name__)
+
+
+@bp.get("/")
+@login_required
+def index():
+    return render_template("home/dashboard.html", teams=teams_of(current_user))
+
+
+@bp.post("/display")
+def display_post():
+    """Switch this browser between the normal view and projector mode."""
+    response = redirect(local_url(request.form.get("next")))
+    display.remember(response, request.form.get("mode", ""))
+    return response
+
+
+@bp.get("/healthz")
+def healthz():
+    try:
+        db.session.execute(sa.text("SELECT 1"))
+    except sa.exc.SQLAlchemyError:
+        return {"status": "database unavailable"}, 503
+    return {"status": "ok"}

@@ -1,0 +1,57 @@
+from app.teams.models import Role
+from tests import factories
+
+
+def test_signed_out_visitor_is_sent_to_sign_in(client):
+    response = client.get("/")
+    assert response.status_code == 302
+    assert "/sign-in" in response.headers["Location"]
+
+
+def test_dashboard_lists_my_teams_and_role(client_as, team_world):
+    page = client_as("leader").get("/").get_data(as_text=True)
+    assert "Grade 4 Team" in page
+    assert "Teacher leader" in page
+    assert "Grade 2 Team" not in page
+
+
+def test_dashboard_statement_count_does_not_grow_with_teams(app, auth, client, count_statements):
+    person = factories.make_user()
+    factories.make_team(members={person: Role.teacher})
+    auth.login(person)
+    with count_statements() as one_team:
+        assert client.get("/").status_code == 200
+    for _ in range(19):
+        colleague = factories.make_user()
+        factories.make_team(members={person: Role.teacher, colleague: Role.mentor})
+    with count_statements() as twenty_teams:
+        page = client.get("/").get_data(as_text=True)
+    assert page.count('class="team-card"') == 20
+    assert twenty_teams.count == one_team.count, (one_team.statements, twenty_teams.statements)
+
+
+def test_healthz_answers_when_the_database_does(client):
+    response = client.get("/healthz")
+    assert response.status_code == 200
+    assert response.json == {"status": "ok"}
+
+
+def test_projector_mode_persists_in_this_browser(client_as):
+    client = client_as("teacher")
+    response = client.post("/display", data={"mode": "projector", "next": "/teams/1"})
+    assert response.headers["Location"] == "/teams/1"
+    assert 'class="page display-projector"' in client.get("/").get_data(as_text=True)
+    client.post("/display", data={"mode": "normal"})
+    assert 'class="page display-normal"' in client.get("/").get_data(as_text=True)
+
+
+def test_projector_toggle_never_redirects_off_site(client):
+    response = client.post("/display", data={"mode": "projector", "next": "//evil.example/x"})
+    assert response.headers["Location"] == "/"
+
+
+def test_every_page_sends_a_strict_content_security_policy(client):
+    headers = client.get("/sign-in").headers
+    assert "script-src 'self'" in headers["Content-Security-Policy"]
+    assert "unsafe-inline" not in headers["Content-Security-Policy"]
+    assert headers["X-Content-Type-Options"] == "nosniff"
