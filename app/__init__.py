@@ -2,7 +2,7 @@ from pathlib import Path
 
 from flask import Flask
 
-from app import config, converters, errors, security
+from app import config, converters, errors, live, security
 from app.extensions import csrf, db, login_manager, migrate
 from app.home import display
 
@@ -27,6 +27,7 @@ def create_app(overrides: dict | None = None) -> Flask:
     security.init_app(app)
     errors.init_app(app)
     display.init_app(app)
+    live.init_app(app)
 
     from app import models  # noqa: F401  (every model, for Alembic and relationships)
     from app.admin.people_routes import bp as admin_people_bp
@@ -35,9 +36,26 @@ def create_app(overrides: dict | None = None) -> Flask:
     from app.auth.routes import bp as auth_bp
     from app.demo.cli import register_commands
     from app.home.routes import bp as home_bp
+    from app.meetings.contribution_routes import bp as contributions_bp
+    from app.meetings.minutes_routes import bp as minutes_bp
+    from app.meetings.routes import bp as meetings_bp
+    from app.meetings.run_routes import bp as run_bp
+    from app.meetings.segment_routes import bp as segments_bp
     from app.teams.routes import bp as teams_bp
 
-    for blueprint in (home_bp, auth_bp, teams_bp, admin_bp, admin_people_bp, admin_teams_bp):
+    for blueprint in (
+        home_bp,
+        auth_bp,
+        teams_bp,
+        admin_bp,
+        admin_people_bp,
+        admin_teams_bp,
+        meetings_bp,
+        segments_bp,
+        run_bp,
+        contributions_bp,
+        minutes_bp,
+    ):
         app.register_blueprint(blueprint)
     register_commands(app)
     return app

@@ -1,6 +1,28 @@
 """Imports every feature's models so that Alembic and relationship strings see them all."""
 
 from app.auth.models import Invite, SignInAttempt, User
+from app.meetings.models import (
+    AgendaTemplate,
+    Attendance,
+    Contribution,
+    Meeting,
+    Segment,
+    TemplateSegment,
+)
 from app.teams.models import District, Membership, School, Team
 
-__all__ = ["District", "Invite", "Membership", "School", "SignInAttempt", "Team", "User"]
+__all__ = [
+    "AgendaTemplate",
+    "Attendance",
+    "Contribution",
+    "District",
+    "Invite",
+    "Meeting",
+    "Membership",
+    "School",
+    "Segment",
+    "SignInAttempt",
+    "Team",
+    "TemplateSegment",
+    "User",
+]

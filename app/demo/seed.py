@@ -4,8 +4,10 @@ import sqlalchemy as sa
 
 from app.auth.models import User
 from app.auth.passwords import hash_password
+from app.demo.meetings import seed_meetings
 from app.extensions import db
 from app.teams.models import District, Membership, Role, School, Team
+from app.timeutil import local_now
 
 DEMO_PASSWORD = "tandem-demo"
 
@@ -25,7 +27,18 @@ TEAM_NAME = "Grade 4 Math Team"
 
 
 def seed_demo() -> bool:
-    """Load the demo; False when it is already there."""
+    """Load whatever part of the demo is missing; False when all of it is already there."""
+    added_people = _seed_people()
+    team = db.session.scalar(sa.select(Team).where(Team.name == TEAM_NAME))
+    people = {
+        email.split("@")[0]: db.session.scalar(sa.select(User).where(User.email == email))
+        for email, *_ in PEOPLE
+    }
+    added_meetings = seed_meetings(team, people, local_now().date())
+    return added_people or added_meetings
+
+
+def _seed_people() -> bool:
     if db.session.scalar(sa.select(User.id).where(User.email == PEOPLE[0][0])):
         return False
     district = District(name="Lakeview Unified School District")

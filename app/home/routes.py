@@ -4,8 +4,11 @@ from flask_login import current_user, login_required
 
 from app.extensions import db
 from app.home import display
+from app.meetings.contributions import open_actions_for
+from app.meetings.queries import upcoming_for
 from app.navigation import local_url
 from app.teams.queries import teams_of
+from app.timeutil import local_now
 
 bp = Blueprint("home", __name__)
 
@@ -13,7 +16,13 @@ bp = Blueprint("home", __name__)
 @bp.get("/")
 @login_required
 def index():
-    return render_template("home/dashboard.html", teams=teams_of(current_user))
+    return render_template(
+        "home/dashboard.html",
+        teams=teams_of(current_user),
+        upcoming=upcoming_for(current_user),
+        owed=open_actions_for(current_user),
+        today=local_now().date(),
+    )
 
 
 @bp.post("/display")

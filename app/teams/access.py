@@ -29,3 +29,14 @@ def role_in(user: User, team_id: int) -> Role | None:
             Membership.team_id == team_id, Membership.user_id == user.id
         )
     )
+
+
+def is_member(user_id: int, team_id: int) -> bool:
+    return (
+        db.session.scalar(
+            sa.select(Membership.id).where(
+                Membership.team_id == team_id, Membership.user_id == user_id
+            )
+        )
+        is not None
+    )

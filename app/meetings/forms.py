@@ -1,0 +1,147 @@
+from datetime import datetime
+
+from wtforms import (
+    BooleanField,
+    DateField,
+    HiddenField,
+    IntegerField,
+    SelectField,
+    StringField,
+    TextAreaField,
+    TimeField,
+    URLField,
+)
+from wtforms.validators import (
+    URL,
+    DataRequired,
+    InputRequired,
+    Length,
+    NumberRange,
+    Optional,
+    ValidationError,
+)
+
+from app.admin.forms import coerce_optional_int
+from app.forms import Form
+from app.meetings.contributions import MAX_BODY
+from app.meetings.models import ContributionKind, ReleaseLevel, SegmentKind
+
+
+def _strip(value):
+    return value.strip() if isinstance(value, str) else value
+
+
+def version_field() -> HiddenField:
+    return HiddenField(filters=[lambda v: int(v) if v and str(v).isdigit() else None])
+
+
+class MeetingForm(Form):
+    title = StringField(
+        "Title",
+        validators=[DataRequired("Give the meeting a title."), Length(max=160)],
+        filters=[_strip],
+    )
+    day = DateField("Date", validators=[InputRequired("Choose the date.")])
+    time = TimeField("Start time", validators=[InputRequired("Choose the start time.")])
+    duration_minutes = IntegerField(
+        "Length in minutes",
+        default=60,
+        validators=[
+            InputRequired("Enter the length in minutes."),
+            NumberRange(5, 480, "Between 5 and 480 minutes."),
+        ],
+    )
+    location = StringField("Place", validators=[Optional(), Length(max=200)], filters=[_strip])
+    video_url = URLField(
+        "Video link",
+        validators=[
+            Optional(),
+            Length(max=500),
+            URL(require_tld=False, message="Enter a full link, starting with https://"),
+        ],
+        filters=[_strip],
+    )
+    goal = TextAreaField(
+        "Goal of the meeting", validators=[Optional(), Length(max=2000)], filters=[_strip]
+    )
+    version = version_field()
+
+    def details(self) -> dict:
+        return {
+            "title": self.title.data,
+            "starts_at": datetime.combine(self.day.data, self.time.data),
+            "duration_minutes": self.duration_minutes.data,
+            "location": self.location.data or "",
+            "video_url": self.video_url.data or "",
+            "goal": self.goal.data or "",
+        }
+
+
+class NewMeetingForm(MeetingForm):
+    template = SelectField("Start from", default="select-and-anticipate")
+
+
+class SegmentForm(Form):
+    title = StringField(
+        "Segment title",
+        validators=[DataRequired("Give the segment a title."), Length(max=160)],
+        filters=[_strip],
+    )
+    kind = SelectField("Kind", choices=[(k.value, k.label) for k in SegmentKind])
+    planned_minutes = IntegerField(
+        "Planned minutes",
+        default=10,
+        validators=[
+            InputRequired("Enter the planned minutes."),
+            NumberRange(1, 240, "Between 1 and 240 minutes."),
+        ],
+    )
+    facilitator_id = SelectField("Facilitator", coerce=coerce_optional_int)
+    release_level = SelectField("Release level", choices=[(r.value, r.label) for r in ReleaseLevel])
+    description = TextAreaField(
+        "Plan for this segment", validators=[Optional(), Length(max=4000)], filters=[_strip]
+    )
+    version = version_field()
+
+    def fields(self) -> dict:
+        return {
+            "title": self.title.data,
+            "kind": SegmentKind(self.kind.data),
+            "planned_minutes": self.planned_minutes.data,
+            "facilitator_id": self.facilitator_id.data,
+            "release_level": ReleaseLevel(self.release_level.data),
+            "description": self.description.data or "",
+        }
+
+
+class ContributionForm(Form):
+    kind = SelectField(
+        "Type", choices=[(k.value, k.label) for k in ContributionKind], default="note"
+    )
+    body = TextAreaField(
+        "What to add",
+        validators=[
+            DataRequired("Write something first."),
+            Length(max=MAX_BODY, message=f"Keep it under {MAX_BODY} characters."),
+        ],
+        filters=[_strip],
+    )
+    is_private = BooleanField("Only me: a personal note, never shown to others")
+    owner_id = SelectField("Owner", coerce=coerce_optional_int)
+    due_on = DateField("Due", validators=[Optional()])
+
+    def validate_owner_id(self, field):
+        if self.kind.data == ContributionKind.action and not field.data:
+            raise ValidationError("Choose who owns this action item.")
+
+
+class TemplateForm(Form):
+    name = StringField(
+        "Template name",
+        validators=[DataRequired("Name the template."), Length(max=160)],
+        filters=[_strip],
+    )
+
+
+class AddTimeForm(Form):
+    minutes = IntegerField(default=1, validators=[Optional(), NumberRange(1, 30)])

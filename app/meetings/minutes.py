@@ -1,0 +1,72 @@
+"""The record of a meeting, gathered once for the minutes page and its PDF."""
+
+from dataclasses import dataclass
+
+import sqlalchemy as sa
+from sqlalchemy.orm import selectinload
+
+from app.auth.models import User
+from app.extensions import db
+from app.meetings.attendance import attendance_of
+from app.meetings.models import Contribution, ContributionKind, Meeting, Segment
+from app.meetings.queries import load_meeting
+
+
+@dataclass
+class SegmentRecord:
+    segment: Segment
+    notes: list[Contribution]
+    questions: list[Contribution]
+    decisions: list[Contribution]
+
+
+@dataclass
+class Minutes:
+    meeting: Meeting
+    present: list[User]
+    absent: list[User]
+    segments: list[SegmentRecord]
+    actions: list[Contribution]
+
+    @property
+    def planned_minutes(self) -> int:
+        return sum(r.segment.planned_minutes for r in self.segments)
+
+    @property
+    def actual_minutes(self) -> int:
+        return round(sum(r.segment.elapsed_seconds for r in self.segments) / 60)
+
+
+def minutes_of(meeting_id: int) -> Minutes:
+    meeting = load_meeting(meeting_id)
+    shared = db.session.scalars(
+        sa.select(Contribution)
+        .where(Contribution.meeting_id == meeting.id, Contribution.is_private.is_(False))
+        .options(selectinload(Contribution.author), selectinload(Contribution.owner))
+        .order_by(Contribution.created_at, Contribution.id)
+    ).all()
+    by_segment: dict[int | None, list[Contribution]] = {}
+    for contribution in shared:
+        by_segment.setdefault(contribution.segment_id, []).append(contribution)
+
+    def of_kind(segment_id, kind):
+        return [c for c in by_segment.get(segment_id, []) if c.kind == kind]
+
+    records = [
+        SegmentRecord(
+            s,
+            of_kind(s.id, ContributionKind.note),
+            of_kind(s.id, ContributionKind.question),
+            of_kind(s.id, ContributionKind.decision),
+        )
+        for s in meeting.segments
+    ]
+    attended = attendance_of(meeting)
+    members = sorted((m.user for m in meeting.team.memberships), key=lambda u: u.name.lower())
+    return Minutes(
+        meeting=meeting,
+        present=[u for u in members if attended.get(u.id)],
+        absent=[u for u in members if not attended.get(u.id)],
+        segments=records,
+        actions=[c for c in shared if c.kind == ContributionKind.action],
+    )

@@ -1,0 +1,242 @@
+import enum
+from datetime import date, datetime, timedelta
+from typing import TYPE_CHECKING
+
+import sqlalchemy as sa
+from sqlalchemy.orm import Mapped, mapped_column, relationship
+
+from app.extensions import db
+from app.timeutil import utcnow
+
+if TYPE_CHECKING:
+    from app.auth.models import User
+    from app.teams.models import Team
+
+
+class LabelledEnum(enum.StrEnum):
+    @property
+    def label(self) -> str:
+        return self.__class__.LABELS[self.value]
+
+
+class SegmentKind(LabelledEnum):
+    check_in = "check_in"
+    do_the_math = "do_the_math"
+    select_task = "select_task"
+    anticipate = "anticipate"
+    debrief = "debrief"
+    next_steps = "next_steps"
+    other = "other"
+
+
+SegmentKind.LABELS = {
+    "check_in": "Check-in and norms",
+    "do_the_math": "Do the math",
+    "select_task": "Select the task",
+    "anticipate": "Anticipate",
+    "debrief": "Debrief",
+    "next_steps": "Next steps",
+    "other": "Other",
+}
+
+
+class ReleaseLevel(LabelledEnum):
+    """How far facilitation of a segment has been handed from the mentor to the leader."""
+
+    mentor_leads = "mentor_leads"
+    co_facilitate = "co_facilitate"
+    leader_supported = "leader_supported"
+    leader_alone = "leader_alone"
+
+    @property
+    def step(self) -> int:
+        return list(ReleaseLevel).index(self) + 1
+
+
+ReleaseLevel.LABELS = {
+    "mentor_leads": "Mentor leads",
+    "co_facilitate": "Co-facilitate",
+    "leader_supported": "Leader leads with support",
+    "leader_alone": "Leader leads alone",
+}
+
+
+class ContributionKind(LabelledEnum):
+    note = "note"
+    question = "question"
+    decision = "decision"
+    action = "action"
+
+
+ContributionKind.LABELS = {
+    "note": "Note",
+    "question": "Question",
+    "decision": "Decision",
+    "action": "Action item",
+}
+
+
+def _enum(kind: type[enum.Enum], length: int = 24) -> sa.Enum:
+    return sa.Enum(kind, native_enum=False, length=length, validate_strings=True)
+
+
+class Meeting(db.Model):
+    __tablename__ = "meetings"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    team_id: Mapped[int] = mapped_column(sa.ForeignKey("teams.id"), index=True)
+    title: Mapped[str] = mapped_column(sa.String(160))
+    starts_at: Mapped[datetime] = mapped_column(index=True)
+    duration_minutes: Mapped[int] = mapped_column(default=60)
+    location: Mapped[str] = mapped_column(sa.String(200), default="")
+    video_url: Mapped[str] = mapped_column(sa.String(500), default="")
+    goal: Mapped[str] = mapped_column(sa.Text, default="")
+    created_by_id: Mapped[int | None] = mapped_column(sa.ForeignKey("users.id"))
+    started_at: Mapped[datetime | None]
+    ended_at: Mapped[datetime | None]
+    current_segment_id: Mapped[int | None] = mapped_column(
+        sa.ForeignKey("segments.id", use_alter=True, ondelete="SET NULL")
+    )
+    # When the current segment's countdown last (re)started; None while paused.
+    timer_started_at: Mapped[datetime | None]
+    # Bumped by every presenter action: a press based on a stale screen is refused.
+    run_version: Mapped[int] = mapped_column(default=0)
+    version: Mapped[int] = mapped_column(default=1)
+
+    __mapper_args__ = {"version_id_col": version}
+
+    team: Mapped["Team"] = relationship()
+    segments: Mapped[list["Segment"]] = relationship(
+        back_populates="meeting",
+        order_by="Segment.position",
+        cascade="all, delete-orphan",
+        foreign_keys="Segment.meeting_id",
+    )
+    current_segment: Mapped["Segment | None"] = relationship(
+        foreign_keys=[current_segment_id], post_update=True
+    )
+
+    @property
+    def status(self) -> str:
+        if self.ended_at:
+            return "ended"
+        if self.started_at:
+            return "running"
+        return "planned"
+
+    @property
+    def planned_minutes(self) -> int:
+        return sum(s.planned_minutes for s in self.segments)
+
+    @property
+    def ends_at(self) -> datetime:
+        return self.starts_at + timedelta(minutes=self.duration_minutes)
+
+    def channel(self) -> str:
+        return f"meeting:{self.id}"
+
+
+class Segment(db.Model):
+    __tablename__ = "segments"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    meeting_id: Mapped[int] = mapped_column(
+        sa.ForeignKey("meetings.id", ondelete="CASCADE"), index=True
+    )
+    position: Mapped[int] = mapped_column(default=0)
+    title: Mapped[str] = mapped_column(sa.String(160))
+    kind: Mapped[SegmentKind] = mapped_column(_enum(SegmentKind), default=SegmentKind.other)
+    planned_minutes: Mapped[int] = mapped_column(default=10)
+    facilitator_id: Mapped[int | None] = mapped_column(sa.ForeignKey("users.id"), index=True)
+    release_level: Mapped[ReleaseLevel] = mapped_column(
+        _enum(ReleaseLevel), default=ReleaseLevel.mentor_leads
+    )
+    description: Mapped[str] = mapped_column(sa.Text, default="")
+    added_minutes: Mapped[int] = mapped_column(default=0)
+    elapsed_seconds: Mapped[int] = mapped_column(default=0)
+    version: Mapped[int] = mapped_column(default=1)
+
+    __mapper_args__ = {"version_id_col": version}
+
+    meeting: Mapped[Meeting] = relationship(back_populates="segments", foreign_keys=[meeting_id])
+    facilitator: Mapped["User | None"] = relationship()
+
+    @property
+    def allowed_seconds(self) -> int:
+        return (self.planned_minutes + self.added_minutes) * 60
+
+    @property
+    def actual_minutes(self) -> int:
+        return round(self.elapsed_seconds / 60)
+
+
+class Contribution(db.Model):
+    """A note, question, decision or action item added to a segment during a meeting."""
+
+    __tablename__ = "contributions"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    meeting_id: Mapped[int] = mapped_column(
+        sa.ForeignKey("meetings.id", ondelete="CASCADE"), index=True
+    )
+    segment_id: Mapped[int | None] = mapped_column(
+        sa.ForeignKey("segments.id", ondelete="SET NULL"), index=True
+    )
+    author_id: Mapped[int] = mapped_column(sa.ForeignKey("users.id"))
+    kind: Mapped[ContributionKind] = mapped_column(_enum(ContributionKind))
+    body: Mapped[str] = mapped_column(sa.Text)
+    # A personal note: shown only on its author's own screen, never on the projector.
+    is_private: Mapped[bool] = mapped_column(default=False)
+    owner_id: Mapped[int | None] = mapped_column(sa.ForeignKey("users.id"), index=True)
+    due_on: Mapped[date | None]
+    done_at: Mapped[datetime | None]
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+    meeting: Mapped[Meeting] = relationship()
+    segment: Mapped[Segment | None] = relationship()
+    author: Mapped["User"] = relationship(foreign_keys=[author_id])
+    owner: Mapped["User | None"] = relationship(foreign_keys=[owner_id])
+
+
+class Attendance(db.Model):
+    __tablename__ = "attendances"
+    __table_args__ = (sa.UniqueConstraint("meeting_id", "user_id"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    meeting_id: Mapped[int] = mapped_column(
+        sa.ForeignKey("meetings.id", ondelete="CASCADE"), index=True
+    )
+    user_id: Mapped[int] = mapped_column(sa.ForeignKey("users.id"))
+    present: Mapped[bool] = mapped_column(default=True)
+
+    user: Mapped["User"] = relationship()
+
+
+class AgendaTemplate(db.Model):
+    """A team's own protocol: an ordered list of segments to start a meeting from."""
+
+    __tablename__ = "agenda_templates"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    team_id: Mapped[int] = mapped_column(sa.ForeignKey("teams.id"), index=True)
+    name: Mapped[str] = mapped_column(sa.String(160))
+    description: Mapped[str] = mapped_column(sa.Text, default="")
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+    segments: Mapped[list["TemplateSegment"]] = relationship(
+        order_by="TemplateSegment.position", cascade="all, delete-orphan"
+    )
+
+
+class TemplateSegment(db.Model):
+    __tablename__ = "agenda_template_segments"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    template_id: Mapped[int] = mapped_column(
+        sa.ForeignKey("agenda_templates.id", ondelete="CASCADE"), index=True
+    )
+    position: Mapped[int] = mapped_column(default=0)
+    title: Mapped[str] = mapped_column(sa.String(160))
+    kind: Mapped[SegmentKind] = mapped_column(_enum(SegmentKind))
+    planned_minutes: Mapped[int]
+    description: Mapped[str] = mapped_column(sa.Text, default="")

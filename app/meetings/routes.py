@@ -1,0 +1,122 @@
+"""Planning meetings: a team's meetings, a new meeting from a protocol, its details."""
+
+from flask import Blueprint, flash, redirect, render_template, url_for
+from flask_login import current_user, login_required
+
+from app.meetings import planning
+from app.meetings.access import can_plan, meeting_for, require
+from app.meetings.forms import MeetingForm, NewMeetingForm, TemplateForm
+from app.meetings.pages import render_show
+from app.meetings.protocols import BUILT_IN
+from app.meetings.queries import team_meetings
+from app.teams.access import team_for
+from app.timeutil import local_now
+
+bp = Blueprint("meetings", __name__)
+
+
+def _template_choices(team_id: int) -> list[tuple[str, str]]:
+    built_in = [(p.key, f"{p.name} ({p.minutes} min)") for p in BUILT_IN]
+    saved = [(f"team-{t.id}", f"Our template: {t.name}") for t in planning.team_templates(team_id)]
+    return built_in + saved + [("blank", "A blank agenda")]
+
+
+@bp.get("/teams/<int:team_id>/meetings")
+@login_required
+def index(team_id: int):
+    team = team_for(current_user, team_id)
+    upcoming, past = team_meetings(team.id)
+    return render_template(
+        "meetings/index.html",
+        team=team,
+        upcoming=upcoming,
+        past=past,
+        can_plan=can_plan(current_user, team.id),
+        templates=planning.team_templates(team.id),
+    )
+
+
+def _new_form(team_id: int, submitted: bool = False) -> NewMeetingForm:
+    form = NewMeetingForm() if submitted else NewMeetingForm(formdata=None)
+    form.template.choices = _template_choices(team_id)
+    if not submitted:
+        form.day.data, form.title.data = local_now().date(), "Grade-level meeting"
+    return form
+
+
+@bp.get("/teams/<int:team_id>/meetings/new")
+@login_required
+def new(team_id: int):
+    team = team_for(current_user, team_id)
+    require(can_plan(current_user, team.id))
+    return render_template("meetings/new.html", team=team, form=_new_form(team.id))
+
+
+@bp.post("/teams/<int:team_id>/meetings")
+@login_required
+def create(team_id: int):
+    team = team_for(current_user, team_id)
+    require(can_plan(current_user, team.id))
+    form = _new_form(team.id, submitted=True)
+    if not form.validate():
+        return render_template("meetings/new.html", team=team, form=form), 422
+    meeting = planning.create_meeting(current_user, team, form.details(), form.template.data)
+    flash("Meeting planned. Adjust the agenda below.", "success")
+    return redirect(url_for("meetings.show", meeting_id=meeting.id))
+
+
+@bp.get("/meetings/<int:meeting_id>")
+@login_required
+def show(meeting_id: int):
+    return render_show(meeting_for(current_user, meeting_id))
+
+
+@bp.post("/meetings/<int:meeting_id>")
+@login_required
+def update(meeting_id: int):
+    meeting = meeting_for(current_user, meeting_id)
+    require(can_plan(current_user, meeting.team_id))
+    form = MeetingForm()
+    if not form.validate():
+        return render_show(meeting, form=form, status=422)
+    try:
+        planning.update_meeting(meeting, form.details(), form.version.data)
+    except planning.StaleEdit:
+        return render_show(meeting, form=form, status=409, conflict=True)
+    flash("Meeting details saved.", "success")
+    return redirect(url_for("meetings.show", meeting_id=meeting.id))
+
+
+@bp.post("/meetings/<int:meeting_id>/delete")
+@login_required
+def delete(meeting_id: int):
+    meeting = meeting_for(current_user, meeting_id)
+    require(can_plan(current_user, meeting.team_id))
+    team_id, title = meeting.team_id, meeting.title
+    planning.delete_meeting(meeting)
+    flash(f"{title} was deleted.", "info")
+    return redirect(url_for("meetings.index", team_id=team_id))
+
+
+@bp.post("/meetings/<int:meeting_id>/template")
+@login_required
+def save_template(meeting_id: int):
+    meeting = meeting_for(current_user, meeting_id)
+    require(can_plan(current_user, meeting.team_id))
+    form = TemplateForm()
+    if not form.validate():
+        flash(form.name.errors[0], "error")
+    else:
+        planning.save_as_template(meeting, form.name.data)
+        flash(f"Saved this agenda as the template “{form.name.data}”.", "success")
+    return redirect(url_for("meetings.show", meeting_id=meeting.id))
+
+
+@bp.post("/templates/<int:template_id>/delete")
+@login_required
+def delete_template(template_id: int):
+    template = planning.template_for(current_user, template_id)
+    require(can_plan(current_user, template.team_id))
+    planning.delete_template(template)
+    flash(f"The template “{template.name}” was deleted.", "info")
+    return redirect(url_for("meetings.index", team_id=template.team_id))

@@ -1,0 +1,44 @@
+"""Everything the run view's fragments draw, loaded in a fixed number of statements."""
+
+from flask_login import current_user
+
+from app.meetings import attendance, contributions
+from app.meetings.access import can_present
+from app.meetings.forms import ContributionForm
+from app.meetings.models import ContributionKind, Meeting
+from app.meetings.panels import panels_for
+from app.meetings.queries import load_meeting
+from app.meetings.timer import LOW_TIME_SECONDS, countdown, format_clock
+from app.teams.models import Role
+from app.timeutil import utcnow
+
+
+def contribution_form(meeting: Meeting, submitted: bool = False) -> ContributionForm:
+    form = ContributionForm() if submitted else ContributionForm(formdata=None)
+    members = sorted((m.user for m in meeting.team.memberships), key=lambda u: u.name.lower())
+    form.owner_id.choices = [(None, "Choose the owner")] + [(u.id, u.name) for u in members]
+    return form
+
+
+def run_context(meeting_id: int) -> dict:
+    meeting = load_meeting(meeting_id)
+    segment = meeting.current_segment
+    shared = contributions.of_meeting(meeting, current_user)
+    present = attendance.attendance_of(meeting)
+    members = sorted(meeting.team.memberships, key=lambda m: (m.role != Role.mentor, m.user.name))
+    return {
+        "meeting": meeting,
+        "team": meeting.team,
+        "segment": segment,
+        "countdown": countdown(meeting, segment, utcnow()) if segment else None,
+        "format_clock": format_clock,
+        "low_seconds": LOW_TIME_SECONDS,
+        "can_present": can_present(current_user, meeting),
+        "contributions": [c for c in shared if not c.is_private],
+        "private_notes": [c for c in shared if c.is_private],
+        "kinds": ContributionKind,
+        "members": members,
+        "present": present,
+        "form": contribution_form(meeting),
+        "panels_for": panels_for,
+    }

@@ -1,0 +1,120 @@
+"""The run view: one projector, every device in the room, the same live state."""
+
+from flask import Blueprint, abort, redirect, render_template, request, url_for
+from flask_login import current_user, login_required
+
+from app import live
+from app.extensions import db
+from app.htmx import is_htmx
+from app.live.stream import event_stream
+from app.meetings import attendance, contributions, running
+from app.meetings.access import can_present, meeting_for, require
+from app.meetings.forms import AddTimeForm
+from app.meetings.run_context import contribution_form, run_context
+from app.teams.access import is_member, role_in
+
+bp = Blueprint("run", __name__, url_prefix="/meetings/<int:meeting_id>/run")
+
+
+@bp.get("")
+@login_required
+def show(meeting_id: int):
+    meeting = meeting_for(current_user, meeting_id)
+    if meeting.status == "running" and role_in(current_user, meeting.team_id):
+        attendance.mark_present(meeting, current_user)
+    after = live.broker().latest_id(meeting.channel())
+    return render_template("meetings/run.html", after=after, **run_context(meeting_id))
+
+
+@bp.get("/state")
+@login_required
+def state(meeting_id: int):
+    meeting_for(current_user, meeting_id)
+    return render_template("meetings/_run_state.html", **run_context(meeting_id))
+
+
+@bp.get("/panel")
+@login_required
+def panel(meeting_id: int):
+    meeting_for(current_user, meeting_id)
+    return render_template("meetings/_run_panel.html", **run_context(meeting_id))
+
+
+@bp.get("/contributions")
+@login_required
+def contributions_list(meeting_id: int):
+    meeting_for(current_user, meeting_id)
+    return render_template("meetings/_run_contributions.html", **run_context(meeting_id))
+
+
+@bp.get("/attendance")
+@login_required
+def attendance_list(meeting_id: int):
+    meeting_for(current_user, meeting_id)
+    return render_template("meetings/_run_attendance.html", **run_context(meeting_id))
+
+
+@bp.post("/<any(start, next, previous, pause, resume, add_time, end):action>")
+@login_required
+def present(meeting_id: int, action: str):
+    meeting = meeting_for(current_user, meeting_id)
+    require(can_present(current_user, meeting))
+    seen = request.form.get("run_version", "")
+    minutes = AddTimeForm().minutes.data or 1
+    stale = not seen.isdigit()
+    if not stale:
+        try:
+            running.perform(current_user, meeting, action, int(seen), minutes=minutes)
+        except running.StalePress:
+            stale = True
+    if is_htmx():
+        context = run_context(meeting_id)
+        return render_template("meetings/_run_state.html", stale=stale, **context)
+    return redirect(url_for("run.show", meeting_id=meeting_id))
+
+
+@bp.post("/contributions")
+@login_required
+def add_contribution(meeting_id: int):
+    meeting = meeting_for(current_user, meeting_id)
+    form = contribution_form(meeting, submitted=True)
+    if not form.validate():
+        return render_template("meetings/_contribution_form.html", meeting=meeting, form=form), 422
+    contributions.add(
+        current_user,
+        meeting,
+        contributions.ContributionKind(form.kind.data),
+        form.body.data,
+        is_private=form.is_private.data,
+        owner_id=form.owner_id.data,
+        due_on=form.due_on.data,
+    )
+    if not is_htmx():
+        return redirect(url_for("run.show", meeting_id=meeting_id))
+    fresh = contribution_form(meeting)
+    fresh.kind.data = form.kind.data
+    response = render_template("meetings/_contribution_form.html", meeting=meeting, form=fresh)
+    return response, 200, {"HX-Trigger": "contributions-changed"}
+
+
+@bp.post("/attendance/<int:user_id>")
+@login_required
+def mark_attendance(meeting_id: int, user_id: int):
+    meeting = meeting_for(current_user, meeting_id)
+    require(can_present(current_user, meeting) or user_id == current_user.id)
+    if not is_member(user_id, meeting.team_id):
+        abort(404)
+    attendance.set_present(meeting, user_id, request.form.get("present") == "1")
+    if is_htmx():
+        return render_template("meetings/_run_attendance.html", **run_context(meeting_id))
+    return redirect(url_for("run.show", meeting_id=meeting_id))
+
+
+@bp.get("/events")
+@login_required
+def events(meeting_id: int):
+    meeting = meeting_for(current_user, meeting_id)
+    channel = meeting.channel()
+    # The stream may stay open for minutes: give its database connection back now.
+    db.session.close()
+    return event_stream(live.broker(), channel, request.args.get("after"))

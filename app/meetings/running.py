@@ -1,0 +1,75 @@
+"""Presenter actions on a running meeting. Each is refused if the screen it came from is stale,
+so two presenters pressing "next" at the same moment move the meeting on once."""
+
+import sqlalchemy as sa
+
+from app.auth.models import User
+from app.extensions import db
+from app.live import publish
+from app.meetings.attendance import mark_present
+from app.meetings.models import Meeting
+from app.meetings.timer import bank_elapsed
+from app.timeutil import utcnow
+
+ACTIONS = ("start", "next", "previous", "pause", "resume", "add_time", "end")
+MAX_ADDED_MINUTES = 120
+
+
+class StalePress(Exception):
+    """The meeting moved on since this presenter's screen was drawn."""
+
+
+def _claim(meeting: Meeting, seen_version: int) -> None:
+    """Atomically take the next run_version, or raise StalePress if another press got it."""
+    claimed = db.session.execute(
+        sa.update(Meeting)
+        .where(Meeting.id == meeting.id, Meeting.run_version == seen_version)
+        .values(run_version=Meeting.run_version + 1)
+        .execution_options(synchronize_session=False)
+    ).rowcount
+    if claimed != 1:
+        db.session.rollback()
+        raise StalePress()
+    db.session.refresh(meeting)
+
+
+def _move_to(meeting: Meeting, index: int) -> None:
+    now = utcnow()
+    bank_elapsed(meeting, now)
+    meeting.current_segment = meeting.segments[index]
+    meeting.timer_started_at = now
+
+
+def _index_of_current(meeting: Meeting) -> int:
+    return meeting.segments.index(meeting.current_segment) if meeting.current_segment else -1
+
+
+def perform(actor: User, meeting: Meeting, action: str, seen_version: int, minutes: int = 0):
+    if action not in ACTIONS:
+        raise ValueError(action)
+    _claim(meeting, seen_version)
+    now = utcnow()
+    index = _index_of_current(meeting)
+    if action == "start" and meeting.status == "planned" and meeting.segments:
+        meeting.started_at = now
+        _move_to(meeting, 0)
+        mark_present(meeting, actor, commit=False)
+    elif meeting.status != "running":
+        pass
+    elif action == "next" and index + 1 < len(meeting.segments):
+        _move_to(meeting, index + 1)
+    elif action == "previous" and index > 0:
+        _move_to(meeting, index - 1)
+    elif action == "pause":
+        bank_elapsed(meeting, now)
+    elif action == "resume" and meeting.timer_started_at is None and meeting.current_segment:
+        meeting.timer_started_at = now
+    elif action == "add_time" and meeting.current_segment:
+        segment = meeting.current_segment
+        segment.added_minutes = min(segment.added_minutes + minutes, MAX_ADDED_MINUTES)
+    elif action == "end":
+        bank_elapsed(meeting, now)
+        meeting.ended_at = now
+        meeting.current_segment = None
+    db.session.commit()
+    publish(meeting.channel(), "state")

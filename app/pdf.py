@@ -1,0 +1,31 @@
+"""PDFs from HTML templates with WeasyPrint, fetching only our own static files."""
+
+from pathlib import Path
+from urllib.request import url2pathname
+
+from flask import Response, current_app, render_template
+from weasyprint import HTML
+from weasyprint.urls import URLFetcher
+
+
+class OwnFilesOnly(URLFetcher):
+    """Serves files under static/ and refuses every other URL: no request leaves the server."""
+
+    def __init__(self, root: Path):
+        super().__init__(allowed_protocols=("file",))
+        self.root = root
+
+    def fetch(self, url, headers=None):
+        path = Path(url2pathname(url.removeprefix("file:").split("?")[0])).resolve()
+        if not path.is_relative_to(self.root):
+            raise ValueError(f"PDFs may only use Tandem's own files, not {url}")
+        return super().fetch(url, headers)
+
+
+def render_pdf(template: str, filename: str, **context) -> Response:
+    root = Path(current_app.static_folder).resolve()
+    html = render_template(template, **context)
+    pdf = HTML(string=html, base_url=root.as_uri() + "/", url_fetcher=OwnFilesOnly(root))
+    response = Response(pdf.write_pdf(), mimetype="application/pdf")
+    response.headers["Content-Disposition"] = f'inline; filename="{filename}"'
+    return response

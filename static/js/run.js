@@ -1,0 +1,125 @@
+// The run view: the segment countdown, presenter keyboard shortcuts, the contribution form.
+(function () {
+  "use strict";
+
+  function clock(seconds) {
+    var s = Math.abs(seconds);
+    var m = Math.floor(s / 60);
+    var r = s % 60;
+    return m + ":" + (r < 10 ? "0" : "") + r;
+  }
+
+  // Each timer element carries the seconds left when the server drew it; count down from there.
+  function startTimer(el) {
+    if (el._tandemTimer) return;
+    var remaining = parseInt(el.getAttribute("data-remaining"), 10);
+    var running = el.getAttribute("data-running") === "true";
+    var low = parseInt(el.getAttribute("data-low"), 10);
+    var drawnAt = performance.now();
+    var clockEl = el.querySelector("[data-timer-clock]");
+    var labelEl = el.querySelector("[data-timer-label]");
+    function tick() {
+      if (!document.body.contains(el)) { clearInterval(el._tandemTimer); return; }
+      var left = running ? remaining - Math.floor((performance.now() - drawnAt) / 1000) : remaining;
+      var state = left < 0 ? "over" : left <= low ? "low" : "ok";
+      clockEl.textContent = left < 0 ? "+" + clock(left) : clock(left);
+      labelEl.textContent = state === "over" ? "over time" : !running ? "paused" : state === "low" ? "left, time to wrap up" : "left";
+      el.classList.remove("timer-ok", "timer-low", "timer-over");
+      el.classList.add("timer-" + state);
+    }
+    tick();
+    el._tandemTimer = setInterval(tick, 250);
+  }
+
+  // Elements matching `selector` at or under `root` (htmx:load hands us the swapped element).
+  function within(root, selector) {
+    var found = Array.prototype.slice.call(root.querySelectorAll(selector));
+    if (root.matches && root.matches(selector)) found.unshift(root);
+    return found;
+  }
+
+  function startTimers(root) {
+    within(root, "[data-timer]").forEach(startTimer);
+  }
+
+  // Action items need an owner and a due date; private applies to notes only.
+  function syncContributionForm(form) {
+    var kind = form.querySelector("select[name=kind]");
+    if (!kind) return;
+    var actionFields = form.querySelector("[data-action-fields]");
+    var noteFields = form.querySelector("[data-note-fields]");
+    if (actionFields) actionFields.hidden = kind.value !== "action";
+    if (noteFields) noteFields.hidden = kind.value !== "note";
+  }
+
+  function syncForms(root) {
+    within(root, "[data-contribution-form]").forEach(syncContributionForm);
+  }
+
+  document.addEventListener("change", function (event) {
+    var form = event.target.closest("[data-contribution-form]");
+    if (form && event.target.name === "kind") syncContributionForm(form);
+  });
+
+  function typingInField(event) {
+    var t = event.target;
+    return t.isContentEditable || /^(INPUT|TEXTAREA|SELECT|BUTTON)$/.test(t.tagName) && t.type !== "submit" && t.tagName !== "BUTTON";
+  }
+
+  function toggleShortcuts() {
+    var list = document.getElementById("shortcuts");
+    var toggle = document.querySelector("[data-shortcuts-toggle]");
+    if (!list || !toggle) return;
+    list.hidden = !list.hidden;
+    toggle.setAttribute("aria-expanded", String(!list.hidden));
+  }
+
+  document.addEventListener("click", function (event) {
+    if (event.target.closest("[data-shortcuts-toggle]")) toggleShortcuts();
+  });
+
+  document.addEventListener("keydown", function (event) {
+    if (!document.querySelector("[data-presenter]") || event.altKey || event.ctrlKey || event.metaKey) return;
+    if (typingInField(event)) return;
+    var key = event.key === " " ? "Space" : event.key;
+    if (key === "?") { toggleShortcuts(); event.preventDefault(); return; }
+    var button = document.querySelector("[data-presenter] [data-key='" + key + "']");
+    if (button) {
+      event.preventDefault();
+      button.click();
+    }
+  });
+
+  // Drag and drop reordering of agenda segments; the form posts the new order.
+  var dragged = null;
+  document.addEventListener("dragstart", function (event) {
+    var item = event.target.closest && event.target.closest("[data-sortable] > li");
+    if (!item) return;
+    dragged = item;
+    item.classList.add("dragging");
+    event.dataTransfer.effectAllowed = "move";
+    event.dataTransfer.setData("text/plain", item.getAttribute("data-segment-id"));
+  });
+  document.addEventListener("dragover", function (event) {
+    var over = event.target.closest && event.target.closest("[data-sortable] > li");
+    if (!dragged || !over || over === dragged || over.parentNode !== dragged.parentNode) return;
+    event.preventDefault();
+    var rect = over.getBoundingClientRect();
+    var after = event.clientY > rect.top + rect.height / 2;
+    over.parentNode.insertBefore(dragged, after ? over.nextSibling : over);
+  });
+  document.addEventListener("dragend", function () {
+    if (!dragged) return;
+    dragged.classList.remove("dragging");
+    var form = dragged.closest("form");
+    dragged = null;
+    if (form && window.htmx) htmx.trigger(form, "reorder");
+  });
+
+  function init(root) {
+    startTimers(root);
+    syncForms(root);
+  }
+  document.addEventListener("DOMContentLoaded", function () { init(document.body); });
+  document.addEventListener("htmx:load", function (event) { init(event.detail.elt); });
+})();
