@@ -1,6 +1,7 @@
 """Imports every feature's models so that Alembic and relationship strings see them all."""
 
 from app.auth.models import Invite, SignInAttempt, User
+from app.leadership.models import FacilitationMove, MentoringLoop, Nudge, PhaseChange
 from app.meetings.models import (
     AgendaTemplate,
     Attendance,
@@ -16,9 +17,13 @@ __all__ = [
     "Attendance",
     "Contribution",
     "District",
+    "FacilitationMove",
     "Invite",
     "Meeting",
     "Membership",
+    "MentoringLoop",
+    "Nudge",
+    "PhaseChange",
     "School",
     "Segment",
     "SignInAttempt",
