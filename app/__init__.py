@@ -2,7 +2,7 @@ from pathlib import Path
 
 from flask import Flask
 
-from app import config, converters, errors, live, security
+from app import config, converters, errors, live, security, templating
 from app.extensions import csrf, db, login_manager, migrate
 from app.home import display
 
@@ -28,6 +28,7 @@ def create_app(overrides: dict | None = None) -> Flask:
     errors.init_app(app)
     display.init_app(app)
     live.init_app(app)
+    templating.init_app(app)
 
     from app import models  # noqa: F401  (every model, for Alembic and relationships)
     from app.admin.people_routes import bp as admin_people_bp
@@ -36,6 +37,10 @@ def create_app(overrides: dict | None = None) -> Flask:
     from app.auth.routes import bp as auth_bp
     from app.demo.cli import register_commands
     from app.home.routes import bp as home_bp
+    from app.leadership.handoff_routes import bp as handoff_bp
+    from app.leadership.loop_routes import bp as mentoring_bp
+    from app.leadership.move_routes import bp as moves_bp
+    from app.leadership.routes import bp as leadership_bp
     from app.meetings.contribution_routes import bp as contributions_bp
     from app.meetings.minutes_routes import bp as minutes_bp
     from app.meetings.routes import bp as meetings_bp
@@ -55,6 +60,10 @@ def create_app(overrides: dict | None = None) -> Flask:
         run_bp,
         contributions_bp,
         minutes_bp,
+        leadership_bp,
+        mentoring_bp,
+        moves_bp,
+        handoff_bp,
     ):
         app.register_blueprint(blueprint)
     register_commands(app)

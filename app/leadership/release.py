@@ -1,0 +1,66 @@
+"""The mentor's release plan: facilitator and release level of every segment of the coming
+meetings, laid out as a grid to hand over more, step by step."""
+
+from dataclasses import dataclass
+
+import sqlalchemy as sa
+from flask import abort, request
+from sqlalchemy.orm import selectinload
+
+from app.extensions import db
+from app.live import publish
+from app.meetings.models import Meeting, ReleaseLevel, Segment
+from app.teams.models import Team
+
+
+@dataclass
+class PlanRow:
+    meeting: Meeting
+    segments: list[Segment]
+
+
+def plan_for(team: Team) -> list[PlanRow]:
+    meetings = db.session.scalars(
+        sa.select(Meeting)
+        .where(Meeting.team_id == team.id, Meeting.ended_at.is_(None))
+        .options(selectinload(Meeting.segments))
+        .order_by(Meeting.starts_at)
+    ).all()
+    return [PlanRow(m, list(m.segments)) for m in meetings]
+
+
+def upcoming_meeting(team: Team, meeting_id: int) -> Meeting:
+    meeting = db.session.get(Meeting, meeting_id)
+    if meeting is None or meeting.team_id != team.id or meeting.ended_at is not None:
+        abort(404)
+    return meeting
+
+
+def parse_row(meeting: Meeting) -> dict[int, tuple[str, str]]:
+    """{segment id: (facilitator id text, release level text)} as posted."""
+    return {
+        s.id: (
+            request.form.get(f"facilitator-{s.id}", ""),
+            request.form.get(f"release-{s.id}", ""),
+        )
+        for s in meeting.segments
+    }
+
+
+def apply(team: Team, meeting: Meeting, posted: dict[int, tuple[str, str]]) -> str | None:
+    """Save the row; a message (and nothing saved) if any value is not a valid choice."""
+    member_ids = {m.user_id for m in team.memberships}
+    levels = {level.value for level in ReleaseLevel}
+    changes = []
+    for segment in meeting.segments:
+        facilitator, level = posted.get(segment.id, ("", ""))
+        if facilitator and (not facilitator.isdigit() or int(facilitator) not in member_ids):
+            return f"Choose a team member to facilitate “{segment.title}”."
+        if level not in levels:
+            return f"Choose a release level for “{segment.title}”."
+        changes.append((segment, int(facilitator) if facilitator else None, ReleaseLevel(level)))
+    for segment, facilitator_id, level in changes:
+        segment.facilitator_id, segment.release_level = facilitator_id, level
+    db.session.commit()
+    publish(meeting.channel(), "agenda")
+    return None
