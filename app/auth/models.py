@@ -13,6 +13,10 @@ if TYPE_CHECKING:
     from app.teams.models import Membership, School
 
 
+# Leading titles skipped by first_name: "Dr. Ana Ruiz" is greeted as Ana, not "Dr.".
+TITLES = {"dr", "mr", "mrs", "ms", "mx", "prof"}
+
+
 def new_nonce() -> str:
     return secrets.token_urlsafe(16)
 
@@ -45,7 +49,10 @@ class User(UserMixin, db.Model):
 
     @property
     def first_name(self) -> str:
-        return self.name.split()[0] if self.name else self.email
+        words = (self.name or "").split()
+        while len(words) > 1 and words[0].rstrip(".").lower() in TITLES:
+            words.pop(0)
+        return words[0] if words else self.email
 
     def __repr__(self) -> str:
         return f"<User {self.email}>"
