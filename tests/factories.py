@@ -102,3 +102,113 @@ def make_world() -> World:
         "Grade 2 Team", grade="2", members={outsider: Role.teacher}, district=district
     )
     return World(team, mentor, leader, teacher, admin, other_team, outsider)
+
+
+def make_past_meeting(
+    team: Team,
+    starts_at,
+    segments: list[dict],
+    title: str = "Grade-level meeting",
+    ended: bool = True,
+):
+    """A meeting at `starts_at` that was run and ended (unless told it never ran);
+    `segments` are dicts of Segment fields."""
+    from datetime import timedelta
+
+    from app.meetings.models import Meeting, Segment
+
+    meeting = Meeting(team=team, title=title, starts_at=starts_at)
+    meeting.segments = [Segment(position=i, **fields) for i, fields in enumerate(segments)]
+    if ended:
+        meeting.started_at = starts_at
+        meeting.ended_at = starts_at + timedelta(minutes=meeting.planned_minutes)
+    db.session.add(meeting)
+    db.session.commit()
+    return meeting
+
+
+def make_moves(meeting, logged_by: User, counts: dict[tuple[str, str], int], segment=None):
+    """Facilitation moves: counts keyed by (made_by, move_type), e.g. ("leader", "eliciting")."""
+    from app.leadership.models import FacilitationMove, MoveBy, MoveType
+
+    for (by, kind), count in counts.items():
+        for _ in range(count):
+            db.session.add(
+                FacilitationMove(
+                    meeting_id=meeting.id,
+                    segment_id=segment.id if segment else None,
+                    move_type=MoveType(kind),
+                    made_by=MoveBy(by),
+                    logged_by_id=logged_by.id,
+                )
+            )
+    db.session.commit()
+
+
+HANDOFF_AGENDA = [
+    ("Check-in and norms", "check_in", 10, 0.9),
+    ("Do the math", "do_the_math", 15, 0.3),
+    ("Anticipate student responses", "anticipate", 20, -0.5),
+    ("Debrief the last lesson", "debrief", 10, 0.0),
+    ("Next steps", "next_steps", 5, 0.6),
+]
+HANDOFF_MOVES = {
+    "structuring": ((1, 8), (8, 2)),
+    "eliciting": ((2, 6), (5, 2)),
+    "cultivating": ((0, 5), (4, 1)),
+    "connecting": ((0, 3), (4, 2)),
+}
+
+
+def make_handoff_history(team: Team, mentor: User, leader: User, sessions: int = 9, first=None):
+    """Ended fortnightly meetings in which facilitation passes from the mentor to the leader:
+    release levels climb segment by segment, the leader's moves rise as the mentor's fall,
+    and each session has a mentoring loop."""
+    from datetime import datetime, timedelta
+
+    from app.leadership.models import MentoringLoop
+    from app.meetings.models import ReleaseLevel, SegmentKind
+
+    levels = list(ReleaseLevel)
+    first = first or datetime(2024, 9, 10, 15, 30)
+    meetings = []
+    for i in range(sessions):
+        progress = i / (sessions - 1) if sessions > 1 else 1.0
+        segments = []
+        for n, (title, kind, minutes, head_start) in enumerate(HANDOFF_AGENDA):
+            level = levels[max(0, min(3, int(progress * 4 + head_start)))]
+            by_leader = level in (ReleaseLevel.leader_supported, ReleaseLevel.leader_alone) or (
+                level == ReleaseLevel.co_facilitate and n % 2 == 0
+            )
+            segments.append(
+                {
+                    "title": title,
+                    "kind": SegmentKind(kind),
+                    "planned_minutes": minutes,
+                    "elapsed_seconds": (minutes + (i + n) % 3 - 1) * 60 if i % 3 else 0,
+                    "facilitator_id": (leader if by_leader else mentor).id,
+                    "release_level": level,
+                }
+            )
+        meeting = make_past_meeting(
+            team, first + timedelta(days=14 * i), segments, title=f"Shared task, cycle {i + 1}"
+        )
+        counts = {}
+        for kind, ((l0, l1), (m0, m1)) in HANDOFF_MOVES.items():
+            counts[("leader", kind)] = round(l0 + (l1 - l0) * progress)
+            counts[("mentor", kind)] = round(m0 + (m1 - m0) * progress)
+        counts[("participant", "eliciting")] = 1 + i % 2
+        make_moves(meeting, mentor, counts)
+        db.session.add(
+            MentoringLoop(
+                meeting_id=meeting.id,
+                leader_id=leader.id,
+                leader_goals=f"Cycle {i + 1}: keep the anticipation segment on the shared task.",
+                leader_reflection="I asked more open questions and waited longer.",
+                mentor_reflection="The leader brought two colleagues in who usually stay quiet.",
+                next_goals="Take over the debrief of student work.",
+            )
+        )
+        db.session.commit()
+        meetings.append(meeting)
+    return meetings

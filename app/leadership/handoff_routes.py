@@ -1,27 +1,92 @@
-"""A teacher leader's handoff: segment-minutes, release levels and moves across sessions."""
+"""A teacher leader's handoff: segment-minutes, release levels and moves across sessions,
+as a page and as a PDF report for a date range."""
 
-from flask import Blueprint, abort, render_template
+from flask import Blueprint, abort, render_template, request
 from flask_login import current_user, login_required
 
-from app.leadership.access import leader_of, may_see_leader
-from app.leadership.figures import handoff
+from app.leadership import charts
+from app.leadership.access import is_mentor, leader_of
+from app.leadership.figures import Handoff, handoff
+from app.leadership.forms import ReportRangeForm
+from app.leadership.models import MoveBy, MoveType
+from app.pdf import render_pdf
 from app.teams.access import team_for
 from app.teams.queries import team_with_members
+from app.timeutil import local_now
 
 bp = Blueprint("handoff", __name__, url_prefix="/teams/<int:team_id>/leaders/<int:user_id>")
 
 
 def _leader(team_id: int, user_id: int):
-    team = team_for(current_user, team_id)
-    team = team_with_members(team.id)
+    team = team_with_members(team_for(current_user, team_id).id)
     leader = leader_of(team, user_id)
-    if not may_see_leader(current_user, team, leader):
+    viewer_is_mentor = is_mentor(current_user, team.id)
+    if not (viewer_is_mentor or current_user.id == leader.id):
         abort(403)
-    return team, leader
+    return team, leader, viewer_is_mentor
+
+
+def _range_form() -> tuple[ReportRangeForm, bool]:
+    """The date range from the query string; an end before the start is a field error."""
+    form = ReportRangeForm(formdata=request.args)
+    valid = form.validate()
+    for field in (form.start, form.end):
+        if field.errors and field.data is None:
+            field.errors = ["Use a date like 2025-01-31."]
+    start, end = form.start.data, form.end.data
+    if valid and start and end and end < start:
+        form.end.errors.append("Choose a date on or after the start.")
+        valid = False
+    return form, valid
+
+
+def _figures(figures: Handoff) -> dict:
+    return {
+        "handoff": figures,
+        "charts": charts.for_handoff(figures),
+        "level_of": charts.level_of,
+        "move_types": list(MoveType),
+        "MoveBy": MoveBy,
+    }
+
+
+def _page(figures: Handoff, form: ReportRangeForm, viewer_is_mentor: bool, status: int = 200):
+    return render_template(
+        "leadership/handoff.html",
+        team=figures.team,
+        form=form,
+        viewer_is_mentor=viewer_is_mentor,
+        **_figures(figures),
+    ), status
+
+
+def _filename(figures: Handoff) -> str:
+    span = [f"from-{figures.start:%Y-%m-%d}"] if figures.start else []
+    span += [f"to-{figures.end:%Y-%m-%d}"] if figures.end else []
+    return "-".join(["handoff", str(figures.leader.id), *span]) + ".pdf"
 
 
 @bp.get("/handoff")
 @login_required
 def show(team_id: int, user_id: int):
-    team, leader = _leader(team_id, user_id)
-    return render_template("leadership/handoff.html", team=team, handoff=handoff(team, leader))
+    team, leader, viewer_is_mentor = _leader(team_id, user_id)
+    form, valid = _range_form()
+    if not valid:
+        return _page(handoff(team, leader), form, viewer_is_mentor, 422)
+    return _page(handoff(team, leader, form.start.data, form.end.data), form, viewer_is_mentor)
+
+
+@bp.get("/handoff.pdf")
+@login_required
+def pdf(team_id: int, user_id: int):
+    team, leader, viewer_is_mentor = _leader(team_id, user_id)
+    form, valid = _range_form()
+    if not valid:
+        return _page(handoff(team, leader), form, viewer_is_mentor, 422)
+    figures = handoff(team, leader, form.start.data, form.end.data)
+    return render_pdf(
+        "leadership/handoff_pdf.html",
+        _filename(figures),
+        prepared_on=local_now().date(),
+        **_figures(figures),
+    )
