@@ -42,6 +42,8 @@ def authenticate(email: str, password: str, remote_addr: str) -> User:
     ):
         raise SignInRefused(f"Too many failed attempts. Wait {minutes} minutes, then try again.")
     user = user_by_email(email)
+    if user is None:
+        hash_password(password)  # as slow as a real check, so timing does not reveal accounts
     if user is None or not verify_password(user.password_hash, password):
         db.session.add(SignInAttempt(email=email, remote_addr=remote_addr))
         db.session.commit()
