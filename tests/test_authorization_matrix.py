@@ -1,0 +1,502 @@
+"""Who may use which route, checked for every rule in `app.url_map`.
+
+Every rule that names an object (or belongs to an administration blueprint) must be in MATRIX
+or EXEMPT: a new route fails `test_every_route_with_arguments_is_in_the_matrix` until its
+author says how to reach it and who must be refused.
+
+- A team-owned route answers 404 to a signed-in member of another team, writes nothing and
+  never shows the team's name.
+- An administration route answers 403 to every non-admin, even a teacher leader of the team
+  it is about.
+- The rightful person (a member of the team, or an admin) reaches it with the same request,
+  which proves the refused request was a real one.
+"""
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import timedelta
+
+import pytest
+import sqlalchemy as sa
+
+from app import create_app
+from app.auth import services as auth_services
+from app.extensions import db
+from app.leadership.models import Nudge
+from app.meetings.models import (
+    AgendaTemplate,
+    Contribution,
+    ContributionKind,
+    Meeting,
+    Segment,
+    SegmentKind,
+    TemplateSegment,
+)
+from app.teams.models import Team
+from app.timeutil import local_now
+from tests.conftest import Auth
+from tests.factories import World, make_world
+
+ADMIN_BLUEPRINTS = {"admin", "admin_people", "admin_teams"}
+TEAM_OWNED, ADMIN_ONLY = 404, 403
+
+
+def _nothing(world: World) -> dict:
+    return {}
+
+
+@dataclass(frozen=True)
+class Case:
+    """How to call one route about world.team's objects, and who gets what.
+
+    values: URL values naming an object of world.team (may create it with a factory);
+    data: a valid form body, so that a missing check would let a real change through;
+    rightful / intruders: names of World people who are let through / refused_with;
+    rightful None skips that check where the feature's own tests cover it and it is slow.
+    """
+
+    refused_with: int
+    values: Callable[[World], dict] = _nothing
+    data: Callable[[World], dict] = _nothing
+    rightful: str | None = "teacher"
+    intruders: tuple[str, ...] = ("outsider",)
+
+
+def team_owned(values, data=_nothing, rightful: str | None = "teacher") -> Case:
+    """A route about one of world.team's objects; world.outsider belongs to another team."""
+    return Case(TEAM_OWNED, values, data, rightful, intruders=("outsider",))
+
+
+def admin_only(values=_nothing, data=_nothing) -> Case:
+    """For admins only: refused to the leader of the team concerned and to an outsider."""
+    return Case(ADMIN_ONLY, values, data, rightful="admin", intruders=("leader", "outsider"))
+
+
+def _school_id(world: World) -> int:
+    return world.leader.school_id
+
+
+def _invite_id(world: World) -> int:
+    invite = auth_services.create_invite(world.admin, "invitee@example.org", "", None, False)
+    return invite.id
+
+
+def _membership_id(world: World) -> int:
+    return next(m.id for m in world.team.memberships if m.user_id == world.teacher.id)
+
+
+def _once(world: World, name: str, make: Callable[[], object]):
+    """One object per world, shared by a case's URL values and its form data."""
+    made = world.__dict__.setdefault("_matrix_objects", {})
+    if name not in made:
+        made[name] = make()
+        db.session.add(made[name])
+        db.session.commit()
+    return made[name]
+
+
+def _meeting(w: World) -> Meeting:
+    """An upcoming meeting of world.team; the leader facilitates its first segment."""
+    return _once(
+        w,
+        "meeting",
+        lambda: Meeting(
+            team=w.team,
+            title="Shared task planning",
+            starts_at=local_now().replace(second=0, microsecond=0) + timedelta(days=1),
+            duration_minutes=60,
+            segments=[
+                Segment(position=0, title="Do the math", facilitator_id=w.leader.id),
+                Segment(position=1, title="Anticipate", facilitator_id=w.mentor.id),
+            ],
+        ),
+    )
+
+
+def _segment(w: World) -> Segment:
+    return _meeting(w).segments[1]
+
+
+def _action_item(w: World) -> Contribution:
+    """An action item the teacher wrote and owns."""
+    return _once(
+        w,
+        "action item",
+        lambda: Contribution(
+            meeting_id=_meeting(w).id,
+            author_id=w.teacher.id,
+            owner_id=w.teacher.id,
+            kind=ContributionKind.action,
+            body="Bring three student work samples.",
+        ),
+    )
+
+
+def _template(w: World) -> AgendaTemplate:
+    return _once(
+        w,
+        "template",
+        lambda: AgendaTemplate(
+            team_id=w.team.id,
+            name="Our planning protocol",
+            segments=[
+                TemplateSegment(
+                    position=0, title="Warm-up", kind=SegmentKind.check_in, planned_minutes=5
+                )
+            ],
+        ),
+    )
+
+
+def _nudge(w: World) -> Nudge:
+    return _once(
+        w,
+        "nudge",
+        lambda: Nudge(
+            meeting_id=_meeting(w).id,
+            from_id=w.mentor.id,
+            to_id=w.leader.id,
+            body="Ask who solved it another way.",
+        ),
+    )
+
+
+def _on_meeting(**more) -> Callable[[World], dict]:
+    return lambda w: {"meeting_id": _meeting(w).id, **more}
+
+
+def _on_segment(w: World) -> dict:
+    return {"meeting_id": _meeting(w).id, "segment_id": _segment(w).id}
+
+
+def _meeting_form(w: World, **more) -> dict:
+    day = local_now().date() + timedelta(days=2)
+    form = {"title": "Planning", "day": day.isoformat(), "time": "15:30", "duration_minutes": "60"}
+    return form | more
+
+
+def _segment_form(w: World, **more) -> dict:
+    return {
+        "title": "Select the task",
+        "kind": "select_task",
+        "planned_minutes": "15",
+        "facilitator_id": str(w.leader.id),
+        "release_level": "co_facilitate",
+    } | more
+
+
+def _release_row(w: World) -> dict:
+    row = {}
+    for segment in _meeting(w).segments:
+        row[f"facilitator-{segment.id}"] = str(w.leader.id)
+        row[f"release-{segment.id}"] = "leader_supported"
+        row[f"version-{segment.id}"] = str(segment.version)
+    return row
+
+
+MATRIX: dict[str, Case] = {
+    "teams.show": team_owned(lambda w: {"team_id": w.team.id}),
+    "admin.index": admin_only(),
+    "admin.schools": admin_only(),
+    "admin.create_school": admin_only(data=lambda w: {"name": "Riverbend"}),
+    "admin.update_district": admin_only(data=lambda w: {"district-name": "Renamed"}),
+    "admin.edit_school": admin_only(lambda w: {"school_id": _school_id(w)}),
+    "admin.update_school": admin_only(
+        lambda w: {"school_id": _school_id(w)}, lambda w: {"name": "Renamed School"}
+    ),
+    "admin_people.index": admin_only(),
+    "admin_people.new_invite": admin_only(),
+    "admin_people.create_invite": admin_only(
+        data=lambda w: {"email": "newcomer@example.org", "school_id": ""}
+    ),
+    "admin_people.show_invite": admin_only(lambda w: {"invite_id": _invite_id(w)}),
+    "admin_people.revoke_invite": admin_only(lambda w: {"invite_id": _invite_id(w)}),
+    "admin_people.edit": admin_only(lambda w: {"user_id": w.teacher.id}),
+    "admin_people.update": admin_only(
+        lambda w: {"user_id": w.teacher.id},
+        lambda w: {"name": "Renamed Person", "school_id": "", "is_admin": "y", "active": "y"},
+    ),
+    "admin_teams.index": admin_only(),
+    "admin_teams.new": admin_only(),
+    "admin_teams.create": admin_only(data=lambda w: {"name": "Grade 5 Team", "grade": "5"}),
+    "admin_teams.edit": admin_only(lambda w: {"team_id": w.team.id}),
+    "admin_teams.update": admin_only(
+        lambda w: {"team_id": w.team.id}, lambda w: {"name": "Renamed Team", "grade": "3"}
+    ),
+    "admin_teams.add_member": admin_only(
+        lambda w: {"team_id": w.team.id},
+        lambda w: {"user_id": str(w.outsider.id), "role": "teacher_leader"},
+    ),
+    "admin_teams.update_member": admin_only(
+        lambda w: {"team_id": w.team.id, "membership_id": _membership_id(w)},
+        lambda w: {"role": "mentor"},
+    ),
+    "admin_teams.delete_member": admin_only(
+        lambda w: {"team_id": w.team.id, "membership_id": _membership_id(w)}
+    ),
+    # Meetings: planning
+    "meetings.index": team_owned(lambda w: {"team_id": w.team.id}),
+    "meetings.new": team_owned(lambda w: {"team_id": w.team.id}, rightful="leader"),
+    "meetings.create": team_owned(
+        lambda w: {"team_id": w.team.id},
+        lambda w: _meeting_form(w, template="blank"),
+        rightful="leader",
+    ),
+    "meetings.show": team_owned(_on_meeting()),
+    "meetings.update": team_owned(
+        _on_meeting(),
+        lambda w: _meeting_form(w, version=str(_meeting(w).version)),
+        rightful="leader",
+    ),
+    "meetings.delete": team_owned(_on_meeting(), rightful="leader"),
+    "meetings.save_template": team_owned(
+        _on_meeting(), lambda w: {"name": "Our protocol"}, rightful="leader"
+    ),
+    "meetings.delete_template": team_owned(
+        lambda w: {"template_id": _template(w).id}, rightful="leader"
+    ),
+    "segments.agenda": team_owned(_on_meeting()),
+    "segments.create": team_owned(_on_meeting(), _segment_form, rightful="leader"),
+    "segments.edit": team_owned(_on_segment, rightful="leader"),
+    "segments.update": team_owned(
+        _on_segment,
+        lambda w: _segment_form(w, version=str(_segment(w).version)),
+        rightful="leader",
+    ),
+    "segments.delete": team_owned(_on_segment, rightful="leader"),
+    "segments.move": team_owned(_on_segment, lambda w: {"direction": "up"}, rightful="leader"),
+    "segments.order": team_owned(
+        _on_meeting(),
+        lambda w: {"segment_id": [str(s.id) for s in reversed(_meeting(w).segments)]},
+        rightful="leader",
+    ),
+    # Meetings: running, contributions, minutes
+    "run.show": team_owned(_on_meeting()),
+    "run.state": team_owned(_on_meeting()),
+    "run.panel": team_owned(_on_meeting()),
+    "run.contributions_list": team_owned(_on_meeting()),
+    "run.attendance_list": team_owned(_on_meeting()),
+    "run.present": team_owned(
+        _on_meeting(action="start"),
+        lambda w: {"run_version": str(_meeting(w).run_version)},
+        rightful="leader",
+    ),
+    "run.add_contribution": team_owned(
+        _on_meeting(), lambda w: {"kind": "note", "body": "Two strategies so far."}
+    ),
+    "run.mark_attendance": team_owned(
+        lambda w: {"meeting_id": _meeting(w).id, "user_id": w.teacher.id},
+        lambda w: {"present": "1"},
+    ),
+    "run.events": team_owned(_on_meeting()),
+    "contributions.done": team_owned(
+        lambda w: {"contribution_id": _action_item(w).id}, lambda w: {"done": "1"}
+    ),
+    "contributions.delete": team_owned(lambda w: {"contribution_id": _action_item(w).id}),
+    "minutes.show": team_owned(_on_meeting()),
+    "minutes.pdf": team_owned(_on_meeting(), rightful=None),
+    # Leadership: pipeline, release plan, mentoring loop, moves and nudges, handoff
+    "leadership.cohort": team_owned(lambda w: {"team_id": w.team.id}, rightful="mentor"),
+    "leadership.person": team_owned(
+        lambda w: {"team_id": w.team.id, "user_id": w.teacher.id}, rightful="mentor"
+    ),
+    "leadership.record_phase": team_owned(
+        lambda w: {"team_id": w.team.id, "user_id": w.teacher.id},
+        lambda w: {"phase": "teach", "started_on": local_now().date().isoformat()},
+        rightful="mentor",
+    ),
+    "leadership.release_plan": team_owned(lambda w: {"team_id": w.team.id}, rightful="mentor"),
+    "leadership.save_release": team_owned(
+        lambda w: {"team_id": w.team.id, "meeting_id": _meeting(w).id},
+        _release_row,
+        rightful="mentor",
+    ),
+    "mentoring.show": team_owned(_on_meeting(), rightful="mentor"),
+    "mentoring.update": team_owned(
+        _on_meeting(stage="plan"),
+        lambda w: {"leader": str(w.leader.id), "leader_goals": "Wait longer after questions."},
+        rightful="mentor",
+    ),
+    "moves.show": team_owned(_on_meeting(), rightful="mentor"),
+    "moves.show_log": team_owned(_on_meeting(), rightful="mentor"),
+    "moves.log": team_owned(
+        _on_meeting(), lambda w: {"move_type": "eliciting", "made_by": "leader"}, rightful="mentor"
+    ),
+    "moves.undo": team_owned(_on_meeting(), rightful="mentor"),
+    "moves.nudge": team_owned(
+        _on_meeting(),
+        lambda w: {"leader": str(w.leader.id), "body": "Ask who has another way."},
+        rightful="mentor",
+    ),
+    "moves.waiting_nudges": team_owned(_on_meeting()),
+    "moves.dismiss": team_owned(
+        lambda w: {"meeting_id": _meeting(w).id, "nudge_id": _nudge(w).id}, rightful="leader"
+    ),
+    "handoff.show": team_owned(
+        lambda w: {"team_id": w.team.id, "user_id": w.leader.id}, rightful="leader"
+    ),
+    "handoff.pdf": team_owned(
+        lambda w: {"team_id": w.team.id, "user_id": w.leader.id}, rightful=None
+    ),
+}
+
+EXEMPT: dict[str, str] = {
+    "static": "public files; the argument is a file name, not an object",
+    "auth.accept_invite": "the argument is a signed, single-use token, not an id; forged and "
+    "tampered tokens are tested in tests/auth/test_routes.py",
+    "auth.accept_invite_post": "as auth.accept_invite",
+}
+
+
+def _methods(rule) -> list[str]:
+    return sorted(rule.methods - {"HEAD", "OPTIONS"})
+
+
+def _cases() -> list[tuple[str, str]]:
+    """(endpoint, method) for every MATRIX rule, read from a throwaway app's url_map."""
+    app = create_app({"SQLALCHEMY_DATABASE_URI": "sqlite://", "SECRET_KEY": "matrix"})
+    return [
+        (rule.endpoint, method)
+        for rule in app.url_map.iter_rules()
+        if rule.endpoint in MATRIX
+        for method in _methods(rule)
+    ]
+
+
+CASES = _cases()
+
+
+def _snapshot() -> dict[str, list]:
+    """Every row of every table, to prove a refused request wrote nothing."""
+    db.session.expire_all()
+    return {
+        table.name: [
+            tuple(row)
+            for row in db.session.execute(table.select().order_by(*table.primary_key.columns)).all()
+        ]
+        for table in db.metadata.sorted_tables
+    }
+
+
+@dataclass(frozen=True)
+class RouteCall:
+    """One route's request about world.team's objects, built before anything is measured."""
+
+    method: str
+    url: str
+    data: dict
+
+    @classmethod
+    def build(cls, app, endpoint: str, method: str, world: World) -> "RouteCall":
+        case = MATRIX[endpoint]
+        url = app.url_map.bind("localhost").build(endpoint, case.values(world))
+        return cls(method, url, case.data(world))
+
+    def send(self, client, htmx: bool = False):
+        headers = {"HX-Request": "true"} if htmx else {}
+        return client.open(self.url, method=self.method, data=self.data, headers=headers)
+
+
+def _signed_in(app, person):
+    client = app.test_client()
+    Auth(client).login(person)
+    return client
+
+
+def test_every_route_with_arguments_is_in_the_matrix(app):
+    missing = [
+        f"{rule.endpoint} ({rule.rule})"
+        for rule in app.url_map.iter_rules()
+        if (rule.arguments or rule.endpoint.split(".")[0] in ADMIN_BLUEPRINTS)
+        and rule.endpoint not in MATRIX
+        and rule.endpoint not in EXEMPT
+    ]
+    assert not missing, (
+        "These routes are not in tests/test_authorization_matrix.py. Add each to MATRIX "
+        "(how to build its URL for another team's object and who must be refused) or, with "
+        "a reason, to EXEMPT:\n  " + "\n  ".join(missing)
+    )
+
+
+def test_matrix_names_only_routes_that_exist(app):
+    endpoints = {rule.endpoint for rule in app.url_map.iter_rules()}
+    stale = sorted((set(MATRIX) | set(EXEMPT)) - endpoints)
+    assert not stale, f"MATRIX or EXEMPT names routes that no longer exist: {stale}"
+
+
+def test_administration_routes_are_admin_only_and_others_team_owned():
+    wrong = [
+        endpoint
+        for endpoint, case in MATRIX.items()
+        if (endpoint.split(".")[0] in ADMIN_BLUEPRINTS) != (case.refused_with == ADMIN_ONLY)
+    ]
+    assert not wrong, f"admin blueprints answer 403, team routes 404; check: {wrong}"
+
+
+def _check_signed_out(client, call: RouteCall) -> None:
+    before = _snapshot()
+    response = call.send(client)
+    assert response.status_code == 302, f"signed out: {response.status_code}"
+    assert response.headers["Location"].startswith("/sign-in")
+    swapped = call.send(client, htmx=True)
+    assert swapped.status_code == 401, f"signed out (htmx): {swapped.status_code}"
+    assert swapped.headers["HX-Redirect"].startswith("/sign-in")
+    assert _snapshot() == before, "a signed-out request wrote to the database"
+
+
+def _check_intruder(client, call: RouteCall, case: Case, role: str, world: World) -> None:
+    for htmx in (False, True):
+        who = f"as {role}{' (htmx)' if htmx else ''}"
+        before = _snapshot()
+        response = call.send(client, htmx=htmx)
+        assert response.status_code == case.refused_with, f"{who}: {response.status_code}"
+        assert _snapshot() == before, f"{who}: the refused request wrote to the database"
+        if role == "outsider":
+            page = response.get_data(as_text=True)
+            for secret in (world.team.name, world.mentor.name, world.leader.name):
+                assert secret not in page, f"{who}: the page shows {secret!r}"
+
+
+def _check_rightful(client, call: RouteCall, case: Case) -> None:
+    response = call.send(client)
+    response.close()  # a live stream would otherwise stay open
+    assert response.status_code < 400, (
+        f"as {case.rightful}: {response.status_code}; is the MATRIX entry's data valid?"
+    )
+
+
+@pytest.mark.parametrize(("endpoint", "method"), CASES)
+def test_route_refuses_everyone_but_the_rightful_person(app, endpoint, method):
+    """Signed out: sign in first. Intruders: refused, nothing written, nothing shown.
+    The rightful person, last because the request may change things: let through."""
+    world = make_world()
+    case = MATRIX[endpoint]
+    call = RouteCall.build(app, endpoint, method, world)
+    _check_signed_out(app.test_client(), call)
+    for role in case.intruders:
+        _check_intruder(_signed_in(app, getattr(world, role)), call, case, role, world)
+    if case.rightful:
+        _check_rightful(_signed_in(app, getattr(world, case.rightful)), call, case)
+
+
+def test_admin_can_open_every_team_page(app, team_world):
+    client = _signed_in(app, team_world.admin)
+    teams = db.session.scalars(sa.select(Team)).all()
+    assert {t.id for t in teams} == {team_world.team.id, team_world.other_team.id}
+    for team in teams:
+        response = client.get(f"/teams/{team.id}")
+        assert response.status_code == 200
+        assert team.name in response.get_data(as_text=True)
+
+
+@pytest.mark.parametrize("role", ["mentor", "leader", "teacher"])
+def test_member_can_open_their_own_team_page(client_as, team_world, role):
+    response = client_as(role).get(f"/teams/{team_world.team.id}")
+    assert response.status_code == 200
+    assert team_world.team.name in response.get_data(as_text=True)
+
+
+def test_outsider_opens_their_own_team_but_not_ours(client_as, team_world):
+    client = client_as("outsider")
+    assert client.get(f"/teams/{team_world.other_team.id}").status_code == 200
+    assert client.get(f"/teams/{team_world.team.id}").status_code == 404
