@@ -11,7 +11,7 @@ from app.extensions import db
 def register_commands(app: Flask) -> None:
     @app.cli.command("seed-demo")
     def seed_demo_command():
-        """Load the demo district, schools, team and people (idempotent)."""
+        """Load the demo district, team, people, meetings and handoff (idempotent)."""
         if seed_demo():
             click.echo("Demo loaded. Sign in as admin@demo.test with password tandem-demo.")
         else:

@@ -4,6 +4,7 @@ import sqlalchemy as sa
 
 from app.auth.models import User
 from app.auth.passwords import hash_password
+from app.demo.handoff import seed_handoff
 from app.demo.meetings import seed_meetings
 from app.extensions import db
 from app.teams.models import District, Membership, Role, School, Team
@@ -34,8 +35,10 @@ def seed_demo() -> bool:
         email.split("@")[0]: db.session.scalar(sa.select(User).where(User.email == email))
         for email, *_ in PEOPLE
     }
-    added_meetings = seed_meetings(team, people, local_now().date())
-    return added_people or added_meetings
+    today = local_now().date()
+    added_meetings = seed_meetings(team, people, today)
+    added_handoff = seed_handoff(team, people, today)
+    return added_people or added_meetings or added_handoff
 
 
 def _seed_people() -> bool:
