@@ -67,7 +67,7 @@ def action(segment: int, author: str, body: str, owner: str, due: int, done: boo
 
 SESSIONS = [
     Session(
-        day=-133,
+        day=-70,
         title="Cycle 1 planning: do the math and select a multiplication task",
         goal="Solve three candidate multiplication tasks as learners, rate their cognitive "
         "demand, and choose our first shared task of the year.",
@@ -187,7 +187,7 @@ SESSIONS = [
         ),
     ),
     Session(
-        day=-112,
+        day=-60,
         title="Cycle 1: anticipate student strategies for Auditorium Seats",
         goal="Anticipate how our students will solve Auditorium Seats, write assessing and "
         "advancing questions, and build one monitoring chart for all four classrooms.",
@@ -312,7 +312,7 @@ SESSIONS = [
         ),
     ),
     Session(
-        day=-98,
+        day=-51,
         title="Cycle 1 debrief: Auditorium Seats across our classrooms",
         goal="Compare what happened in each classroom with our monitoring chart and agree "
         "on what we want to do differently in cycle 2.",
@@ -429,7 +429,7 @@ SESSIONS = [
         ),
     ),
     Session(
-        day=-77,
+        day=-42,
         title="Cycle 2 planning: select an equivalent-fractions task",
         goal="Work the candidate equivalent-fraction tasks as learners, rate their cognitive "
         "demand and choose the shared task for cycle 2.",
@@ -540,7 +540,7 @@ SESSIONS = [
         created_by="leader",
     ),
     Session(
-        day=-56,
+        day=-32,
         title="Cycle 2: anticipate student responses to Garden Plots",
         absent=("teacher1",),
         goal="Anticipate strategies, errors and misconceptions for Garden Plots, with an "
@@ -673,7 +673,7 @@ SESSIONS = [
         created_by="leader",
     ),
     Session(
-        day=-42,
+        day=-23,
         title="Cycle 2 debrief: Garden Plots across our classrooms",
         goal="Look at Garden Plots work from all four classrooms side by side, compare it with "
         "what we anticipated, and decide what cycle 3 should work on.",
@@ -802,7 +802,7 @@ SESSIONS = [
         created_by="leader",
     ),
     Session(
-        day=-21,
+        day=-12,
         title="Doing the math: comparing fractions as learners",
         absent=("teacher2",),
         goal="Compare fractions ourselves, share our strategies, look at what the unit "
