@@ -104,6 +104,83 @@ def make_world() -> World:
     return World(team, mentor, leader, teacher, admin, other_team, outsider)
 
 
+def make_phase_change(
+    team: Team,
+    person: User,
+    phase: str = "experience",
+    started_on=None,
+    note: str = "",
+    next_step: str = "",
+    recorded_by: User | None = None,
+):
+    """`person` enters `phase` of the teacher-leader pipeline on `started_on` (default today)."""
+    from app.leadership.models import Phase, PhaseChange
+    from app.timeutil import local_now
+
+    change = PhaseChange(
+        team_id=team.id,
+        user_id=person.id,
+        phase=Phase(phase),
+        started_on=started_on or local_now().date(),
+        note=note,
+        next_step=next_step,
+        recorded_by_id=recorded_by.id if recorded_by else None,
+    )
+    db.session.add(change)
+    db.session.commit()
+    return change
+
+
+def make_move(
+    meeting,
+    logged_by: User,
+    move_type: str = "structuring",
+    made_by: str = "leader",
+    note: str = "",
+    segment=None,
+):
+    """A facilitation move; on the meeting's current segment unless told."""
+    from app.leadership.models import FacilitationMove, MoveBy, MoveType
+
+    move = FacilitationMove(
+        meeting_id=meeting.id,
+        segment_id=segment.id if segment else meeting.current_segment_id,
+        move_type=MoveType(move_type),
+        made_by=MoveBy(made_by),
+        note=note,
+        logged_by_id=logged_by.id,
+    )
+    db.session.add(move)
+    db.session.commit()
+    return move
+
+
+def make_nudge(meeting, sender: User, leader: User, body: str = "Ask who has another way."):
+    """A mentor's private nudge to the leader, on the current segment."""
+    from app.leadership.models import Nudge
+
+    nudge = Nudge(
+        meeting_id=meeting.id,
+        segment_id=meeting.current_segment_id,
+        from_id=sender.id,
+        to_id=leader.id,
+        body=body,
+    )
+    db.session.add(nudge)
+    db.session.commit()
+    return nudge
+
+
+def make_loop(meeting, leader: User, **texts):
+    """The mentoring loop of `meeting` for `leader`, with any of its texts filled in."""
+    from app.leadership.models import MentoringLoop
+
+    loop = MentoringLoop(meeting_id=meeting.id, leader_id=leader.id, **texts)
+    db.session.add(loop)
+    db.session.commit()
+    return loop
+
+
 def make_past_meeting(
     team: Team,
     starts_at,

@@ -1,6 +1,7 @@
 """The mentoring loop around a session the teacher leader facilitates."""
 
 import sqlalchemy as sa
+from sqlalchemy.orm.exc import StaleDataError
 
 from app.auth.models import User
 from app.extensions import db
@@ -38,4 +39,9 @@ def save(loop: MentoringLoop, values: dict[str, str], posted_version: int | None
     for field in FIELDS:
         if field in values:
             setattr(loop, field, values[field].strip())
-    db.session.commit()
+    try:
+        db.session.commit()
+    except StaleDataError:
+        # The other person's save landed between our version check and our write.
+        db.session.rollback()
+        raise StaleLoop() from None

@@ -3,6 +3,7 @@
 from flask import Blueprint, abort, redirect, render_template, request, url_for
 from flask_login import current_user, login_required
 
+from app import live
 from app.htmx import is_htmx
 from app.leadership import moves, nudges
 from app.leadership.access import leader_of, leaders_of, mentoring_pair_only
@@ -49,7 +50,11 @@ def show(meeting_id: int):
     meeting = _observer_meeting(meeting_id)
     made_by = request.args.get("by", "leader")
     made_by = made_by if made_by in MoveBy.LABELS else "leader"
-    return render_template("leadership/moves.html", **_context(meeting, made_by=made_by))
+    # Stream from this render on, so a segment change before the stream connects is not lost.
+    after = live.broker().latest_id(meeting.channel())
+    return render_template(
+        "leadership/moves.html", after=after, **_context(meeting, made_by=made_by)
+    )
 
 
 @bp.get("/moves/log")
@@ -68,7 +73,9 @@ def log(meeting_id: int):
     if not form.validate():
         context = _context(meeting, made_by=form.made_by.data or "leader")
         context["move_form"] = form
-        return render_template("leadership/moves.html", **context), 422
+        # htmx swaps a 422 into #move-log: answer the fragment, not a page inside the page.
+        page = "leadership/_move_log.html" if is_htmx() else "leadership/moves.html"
+        return render_template(page, **context), 422
     kind, made_by = MoveType(form.move_type.data), MoveBy(form.made_by.data)
     moves.log(current_user, meeting, kind, made_by, form.note.data or "")
     return _after_change(meeting, made_by.value)

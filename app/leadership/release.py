@@ -36,29 +36,42 @@ def upcoming_meeting(team: Team, meeting_id: int) -> Meeting:
     return meeting
 
 
-def parse_row(meeting: Meeting) -> dict[int, tuple[str, str]]:
-    """{segment id: (facilitator id text, release level text)} as posted."""
+def parse_row(meeting: Meeting) -> dict[int, tuple[str, str, str]]:
+    """{segment id: (facilitator id text, release level text, version text)} as posted."""
     return {
         s.id: (
             request.form.get(f"facilitator-{s.id}", ""),
             request.form.get(f"release-{s.id}", ""),
+            request.form.get(f"version-{s.id}", ""),
         )
         for s in meeting.segments
     }
 
 
-def apply(team: Team, meeting: Meeting, posted: dict[int, tuple[str, str]]) -> str | None:
-    """Save the row; a message (and nothing saved) if any value is not a valid choice."""
+def apply(team: Team, meeting: Meeting, posted: dict[int, tuple[str, str, str]]) -> str | None:
+    """Save the row; a message (and nothing saved) if any value is not a valid choice, or if
+    it would undo a change someone else made to a segment since the grid was drawn."""
     member_ids = {m.user_id for m in team.memberships}
     levels = {level.value for level in ReleaseLevel}
     changes = []
     for segment in meeting.segments:
-        facilitator, level = posted.get(segment.id, ("", ""))
+        facilitator, level, version = posted.get(segment.id, ("", "", ""))
         if facilitator and (not facilitator.isdigit() or int(facilitator) not in member_ids):
             return f"Choose a team member to facilitate “{segment.title}”."
         if level not in levels:
             return f"Choose a release level for “{segment.title}”."
-        changes.append((segment, int(facilitator) if facilitator else None, ReleaseLevel(level)))
+        facilitator_id = int(facilitator) if facilitator else None
+        release_level = ReleaseLevel(level)
+        stale = version.isdigit() and int(version) != segment.version
+        if stale and (facilitator_id, release_level) != (
+            segment.facilitator_id,
+            segment.release_level,
+        ):
+            return (
+                f"Someone changed “{segment.title}” while you were planning, so nothing was "
+                "saved. Here is the plan as it is now: make your changes again."
+            )
+        changes.append((segment, facilitator_id, release_level))
     for segment, facilitator_id, level in changes:
         segment.facilitator_id, segment.release_level = facilitator_id, level
     db.session.commit()
