@@ -59,13 +59,14 @@ def app(tmp_path_factory):
 
 
 def _empty_all_tables() -> None:
-    if db.engine.dialect.name == "postgresql":
-        names = ", ".join(f'"{t.name}"' for t in db.metadata.sorted_tables)
-        db.session.execute(sa.text(f"TRUNCATE {names} RESTART IDENTITY CASCADE"))
-    else:
-        for table in reversed(db.metadata.sorted_tables):
-            db.session.execute(table.delete())
-    db.session.commit()
+    """DELETE in dependency order: on small tables much faster than TRUNCATE on PostgreSQL."""
+    deletes = [f'DELETE FROM "{table.name}"' for table in reversed(db.metadata.sorted_tables)]
+    with db.engine.begin() as conn:
+        if conn.dialect.name == "postgresql":
+            conn.exec_driver_sql("; ".join(deletes))  # one round trip
+        else:
+            for statement in deletes:
+                conn.exec_driver_sql(statement)
 
 
 @pytest.fixture(autouse=True)
