@@ -1,5 +1,7 @@
 """PDFs from HTML templates with WeasyPrint, fetching only our own static files."""
 
+import sys
+import threading
 from pathlib import Path
 from urllib.request import url2pathname
 
@@ -22,10 +24,25 @@ class OwnFilesOnly(URLFetcher):
         return super().fetch(url, headers)
 
 
+_one_at_a_time = threading.Lock()  # a gevent lock under gevent: taken by the greenlet
+
+
+def _write(pdf: HTML) -> bytes:
+    """WeasyPrint holds the CPU for up to seconds: under gevent, that would freeze every live
+    stream of the worker, so it runs in the hub's thread pool there, one render at a time."""
+    monkey = sys.modules.get("gevent.monkey")
+    with _one_at_a_time:
+        if monkey is None or not monkey.is_module_patched("threading"):
+            return pdf.write_pdf()
+        import gevent
+
+        return gevent.get_hub().threadpool.apply(pdf.write_pdf)
+
+
 def render_pdf(template: str, filename: str, **context) -> Response:
     root = Path(current_app.static_folder).resolve()
     html = render_template(template, **context)
     pdf = HTML(string=html, base_url=root.as_uri() + "/", url_fetcher=OwnFilesOnly(root))
-    response = Response(pdf.write_pdf(), mimetype="application/pdf")
+    response = Response(_write(pdf), mimetype="application/pdf")
     response.headers["Content-Disposition"] = f'inline; filename="{filename}"'
     return response

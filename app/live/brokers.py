@@ -9,6 +9,9 @@ import redis
 
 LOG_LENGTH = 500
 KEEP_SECONDS = 2 * 24 * 3600
+MAX_STREAM_CONNECTIONS = 5000
+MAX_COMMAND_CONNECTIONS = 1000
+MAX_BLOCK_SECONDS = 30
 
 
 @dataclass(frozen=True)
@@ -59,7 +62,8 @@ class LocalBroker(Broker):
             return str(log[-1][0]) if log else "0"
 
     def _newer(self, channel: str, after: int) -> list[Event] | None:
-        if after < self._evicted_up_to.get(channel, 0):
+        # An id this process never issued comes from before a restart: the log is gone.
+        if after < self._evicted_up_to.get(channel, 0) or after > self._counter:
             return None
         log = self._logs.get(channel, ())
         return [Event(str(i), name) for i, name in log if i > after]
@@ -80,7 +84,21 @@ class RedisBroker(Broker):
     """A capped Redis stream per channel: ids are ordered across every server process."""
 
     def __init__(self, url: str, log_length: int = LOG_LENGTH):
-        self._redis = redis.Redis.from_url(url, decode_responses=True)
+        # redis-py caps a pool at 100 connections and times out a read after 5 s by default.
+        # Each open stream holds a connection while XREAD blocks, and every stream of a room
+        # wakes at once on an event: streams get their own, larger pool, with a read timeout
+        # longer than the longest block. Otherwise a room of 100 screens per process exhausts
+        # the pool (streams and note posts fail) and every stream waiting more than 5 s for an
+        # event dies.
+        self._redis = redis.Redis.from_url(
+            url, decode_responses=True, max_connections=MAX_COMMAND_CONNECTIONS
+        )
+        self._streams = redis.Redis.from_url(
+            url,
+            decode_responses=True,
+            max_connections=MAX_STREAM_CONNECTIONS,
+            socket_timeout=MAX_BLOCK_SECONDS + 10,
+        )
         self._log_length = log_length
 
     @staticmethod
@@ -99,20 +117,26 @@ class RedisBroker(Broker):
         newest = self._redis.xrevrange(self._key(channel), count=1)
         return newest[0][0] if newest else "0-0"
 
-    def _covers(self, channel: str, after: str) -> bool:
+    @staticmethod
+    def _covers(oldest: list, after: str) -> bool:
         """False when events after `after` may have been trimmed from the stream."""
         if _stream_id(after) == (0, 0):
             return True
-        oldest = self._redis.xrange(self._key(channel), count=1)
         return not oldest or _stream_id(oldest[0][0]) <= _stream_id(after)
 
     def read(self, channel: str, after: str, timeout: float) -> list[Event] | None:
         after = after if _valid_stream_id(after) else "0-0"
-        if not self._covers(channel, after):
+        key = self._key(channel)
+        # One round trip: every stream of a room wakes on each event, so this is the hot path.
+        # XREAD answers at once when the log was trimmed past `after`, and is then ignored.
+        with self._streams.pipeline(transaction=False) as pipe:
+            pipe.xrange(key, count=1)
+            pipe.xread(
+                {key: after}, block=max(1, int(min(timeout, MAX_BLOCK_SECONDS) * 1000)), count=100
+            )
+            oldest, found = pipe.execute()
+        if not self._covers(oldest, after):
             return None
-        found = self._redis.xread(
-            {self._key(channel): after}, block=max(1, int(timeout * 1000)), count=100
-        )
         if not found:
             return []
         return [Event(event_id, fields["e"]) for event_id, fields in found[0][1]]

@@ -7,17 +7,17 @@ from app.meetings.access import meeting_for
 from app.meetings.minutes import minutes_of
 from app.pdf import render_pdf
 
-bp = Blueprint("minutes", __name__, url_prefix="/meetings/<int:meeting_id>/minutes")
+bp = Blueprint("minutes", __name__, url_prefix="/meetings/<int:meeting_id>")
 
 
-@bp.get("")
+@bp.get("/minutes")
 @login_required
 def show(meeting_id: int):
     meeting_for(current_user, meeting_id)
     return render_template("meetings/minutes.html", minutes=minutes_of(meeting_id))
 
 
-@bp.get(".pdf")
+@bp.get("/minutes.pdf")
 @login_required
 def pdf(meeting_id: int):
     meeting_for(current_user, meeting_id)
