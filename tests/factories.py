@@ -104,6 +104,94 @@ def make_world() -> World:
     return World(team, mentor, leader, teacher, admin, other_team, outsider)
 
 
+def make_meeting(
+    team: Team,
+    segments: list | None = None,
+    title: str = "Grade-level meeting",
+    starts_at=None,
+    duration_minutes: int = 60,
+    created_by: User | None = None,
+    running: bool = False,
+    **details,
+):
+    """A meeting with `segments`: titles, or dicts of Segment fields. Running starts it."""
+    from datetime import timedelta
+
+    from app.meetings.models import Meeting, Segment
+    from app.timeutil import local_now, utcnow
+
+    meeting = Meeting(
+        team=team,
+        title=title,
+        starts_at=starts_at or local_now().replace(second=0, microsecond=0) + timedelta(days=1),
+        duration_minutes=duration_minutes,
+        created_by_id=created_by.id if created_by else None,
+        **details,
+    )
+    for position, spec in enumerate(segments or []):
+        fields = {"title": spec} if isinstance(spec, str) else dict(spec)
+        meeting.segments.append(Segment(position=position, **fields))
+    db.session.add(meeting)
+    db.session.commit()
+    if running and meeting.segments:
+        meeting.started_at = meeting.timer_started_at = utcnow()
+        meeting.current_segment = meeting.segments[0]
+        db.session.commit()
+    return meeting
+
+
+def make_contribution(
+    meeting,
+    author: User,
+    body: str = "We noticed two strategies.",
+    kind: str = "note",
+    segment=None,
+    is_private: bool = False,
+    owner: User | None = None,
+    due_on=None,
+    done_at=None,
+):
+    """A note, question, decision or action item; on the current segment unless told."""
+    from app.meetings.models import Contribution, ContributionKind
+
+    contribution = Contribution(
+        meeting_id=meeting.id,
+        segment_id=segment.id if segment else meeting.current_segment_id,
+        author_id=author.id,
+        kind=ContributionKind(kind),
+        body=body,
+        is_private=is_private,
+        owner_id=owner.id if owner else None,
+        due_on=due_on,
+        done_at=done_at,
+    )
+    db.session.add(contribution)
+    db.session.commit()
+    return contribution
+
+
+def make_agenda_template(team: Team, name: str = "Our protocol", segments: list | None = None):
+    """A team's saved agenda template; segments are (title, kind, minutes) tuples."""
+    from app.meetings.models import AgendaTemplate, SegmentKind, TemplateSegment
+
+    template = AgendaTemplate(team_id=team.id, name=name)
+    template.segments = [
+        TemplateSegment(position=i, title=title, kind=SegmentKind(kind), planned_minutes=minutes)
+        for i, (title, kind, minutes) in enumerate(segments or [("Warm-up", "check_in", 5)])
+    ]
+    db.session.add(template)
+    db.session.commit()
+    return template
+
+
+def add_member(team: Team, user: User | None = None, role: Role = Role.teacher) -> User:
+    """Put `user` (or a new person) on `team`."""
+    user = user or make_user()
+    db.session.add(Membership(team=team, user=user, role=role))
+    db.session.commit()
+    return user
+
+
 def make_phase_change(
     team: Team,
     person: User,

@@ -36,7 +36,14 @@ def set_present(meeting: Meeting, user_id: int, present: bool) -> None:
         db.session.add(Attendance(meeting_id=meeting.id, user_id=user_id, present=present))
     else:
         row.present = present
-    db.session.commit()
+    try:
+        db.session.commit()
+    except sa.exc.IntegrityError:
+        # Their row was written in the same instant (another presenter, or their own device
+        # opening the run view): update it instead.
+        db.session.rollback()
+        _row(meeting, user_id).present = present
+        db.session.commit()
     publish(meeting.channel(), "attendance")
 
 

@@ -2,6 +2,7 @@
 
 import sqlalchemy as sa
 from flask import abort
+from sqlalchemy.orm import selectinload
 
 from app.auth.models import User
 from app.extensions import db
@@ -138,6 +139,7 @@ def team_templates(team_id: int) -> list[AgendaTemplate]:
         db.session.scalars(
             sa.select(AgendaTemplate)
             .where(AgendaTemplate.team_id == team_id)
+            .options(selectinload(AgendaTemplate.segments))
             .order_by(AgendaTemplate.name)
         )
     )

@@ -60,7 +60,8 @@ def present(meeting_id: int, action: str):
     meeting = meeting_for(current_user, meeting_id)
     require(can_present(current_user, meeting))
     seen = request.form.get("run_version", "")
-    minutes = AddTimeForm().minutes.data or 1
+    time_form = AddTimeForm()
+    minutes = time_form.minutes.data if time_form.validate() and time_form.minutes.data else 1
     stale = not seen.isdigit()
     if not stale:
         try:

@@ -1,0 +1,128 @@
+"""The Server-Sent Events stream of a meeting, read through the test client."""
+
+import threading
+
+import pytest
+
+from app import live
+from app.live.brokers import LocalBroker
+from tests import factories
+from tests.conftest import Auth
+
+
+@pytest.fixture(autouse=True)
+def short_streams(app, monkeypatch):
+    """Streams end after a second, so a test can read the whole body."""
+    monkeypatch.setitem(app.config, "LIVE_STREAM_SECONDS", 1)
+
+
+@pytest.fixture
+def meeting(team_world):
+    return factories.make_meeting(
+        team_world.team, segments=["Check-in", "Anticipate"], running=True
+    )
+
+
+def signed_in(app, user):
+    client = app.test_client()
+    Auth(client).login(user)
+    return client
+
+
+def post_note(client, meeting_id: int, body: str = "A note", **extra):
+    response = client.post(
+        f"/meetings/{meeting_id}/run/contributions", data={"kind": "note", "body": body, **extra}
+    )
+    assert response.status_code == 302
+    return response
+
+
+def stream(client, meeting_id: int, after: str | None = None, last_event_id: str | None = None):
+    query = f"?after={after}" if after is not None else ""
+    headers = {"Last-Event-ID": last_event_id} if last_event_id else {}
+    return client.get(f"/meetings/{meeting_id}/run/events{query}", headers=headers)
+
+
+def event_names(body: str) -> list[str]:
+    return [
+        line.removeprefix("event: ") for line in body.splitlines() if line.startswith("event: ")
+    ]
+
+
+def test_stream_is_event_stream_that_ends_after_its_lifetime(app, team_world, meeting):
+    response = stream(signed_in(app, team_world.teacher), meeting.id)
+    assert response.status_code == 200
+    assert response.mimetype == "text/event-stream"
+    assert response.headers["Cache-Control"] == "no-cache"
+    body = response.get_data(as_text=True)
+    assert body.startswith("retry: 1500\n\n")
+    assert event_names(body) == []
+
+
+def test_note_posted_while_streaming_arrives_as_a_contributions_event(app, team_world, meeting):
+    viewer, author = signed_in(app, team_world.mentor), signed_in(app, team_world.teacher)
+    meeting_id = meeting.id
+    response = stream(viewer, meeting_id)
+
+    def post_soon():
+        with app.app_context():
+            post_note(author, meeting_id, "Posted mid-stream")
+
+    poster = threading.Timer(0.2, post_soon)
+    poster.start()
+    body = response.get_data(as_text=True)
+    poster.join()
+
+    assert event_names(body) == ["contributions"]
+    channel = f"meeting:{meeting_id}"
+    assert f"id: {live.broker().latest_id(channel)}\nevent: contributions\n" in body
+
+
+def test_private_note_sends_no_event(app, team_world, meeting):
+    client = signed_in(app, team_world.teacher)
+    before = live.broker().latest_id(meeting.channel())
+    post_note(client, meeting.id, "Only mine", is_private="y")
+    assert event_names(stream(client, meeting.id, after=before).get_data(as_text=True)) == []
+
+
+def test_stream_replays_only_events_newer_than_last_event_id(app, team_world, meeting):
+    client = signed_in(app, team_world.mentor)
+    channel = meeting.channel()
+    before_note = live.broker().latest_id(channel)
+    post_note(client, meeting.id)
+    after_note = live.broker().latest_id(channel)
+    client.post(
+        f"/meetings/{meeting.id}/run/attendance/{team_world.teacher.id}", data={"present": "1"}
+    )
+
+    caught_up = stream(client, meeting.id, after=before_note, last_event_id=after_note)
+    assert event_names(caught_up.get_data(as_text=True)) == ["attendance"]
+
+    from_the_page = stream(client, meeting.id, after=before_note)
+    assert event_names(from_the_page.get_data(as_text=True)) == ["contributions", "attendance"]
+
+
+def test_screen_reconnecting_after_a_server_restart_is_told_to_refresh(
+    app, monkeypatch, team_world, meeting
+):
+    client = signed_in(app, team_world.mentor)
+    monkeypatch.setitem(app.extensions, "live", LocalBroker())
+    for _ in range(3):
+        post_note(client, meeting.id)
+    seen = live.broker().latest_id(meeting.channel())
+
+    monkeypatch.setitem(app.extensions, "live", LocalBroker())  # the restart
+    post_note(client, meeting.id, "After the restart")
+
+    body = stream(client, meeting.id, last_event_id=seen).get_data(as_text=True)
+    assert event_names(body)[0] == "refresh"
+
+
+def test_outsider_cannot_open_the_stream(app, team_world, meeting):
+    assert stream(signed_in(app, team_world.outsider), meeting.id).status_code == 404
+
+
+def test_signed_out_visitor_cannot_open_the_stream(client, meeting):
+    response = stream(client, meeting.id)
+    assert response.status_code == 302
+    assert "/sign-in" in response.headers["Location"]

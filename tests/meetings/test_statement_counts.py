@@ -1,0 +1,181 @@
+"""Every meeting page runs a fixed number of SQL statements, however much the team has done."""
+
+import uuid
+from datetime import timedelta
+
+import pytest
+
+from app.auth.models import User
+from app.extensions import db
+from app.meetings.models import (
+    AgendaTemplate,
+    Attendance,
+    Contribution,
+    ContributionKind,
+    Meeting,
+    Segment,
+    SegmentKind,
+    TemplateSegment,
+)
+from app.teams.models import Membership, Role
+from app.timeutil import local_now, utcnow
+from tests import factories
+
+KINDS = ("note", "question", "decision")
+
+
+def grow(world, meeting, n: int) -> None:
+    """n more of everything: members, segments, contributions, attendance, meetings, templates.
+
+    Rows are added in bulk (a few commits, not hundreds) to keep the test fast on SQLite.
+    """
+    current = meeting.segments[0]
+    members = [
+        User(email=f"grown{uuid.uuid4().hex}@example.org", name=f"Grown {i}", password_hash="x")
+        for i in range(n)
+    ]
+    db.session.add_all(members)
+    db.session.add_all(Membership(team=world.team, user=m, role=Role.teacher) for m in members)
+    db.session.flush()
+
+    def note(where, author, body, kind="note", segment=None, **fields):
+        return Contribution(
+            meeting_id=where.id,
+            segment_id=(segment or where.segments[0]).id,
+            author_id=author.id,
+            kind=ContributionKind(kind),
+            body=body,
+            **fields,
+        )
+
+    rows = []
+    for i, member in enumerate(members):
+        meeting.segments.append(
+            Segment(
+                position=len(meeting.segments),
+                title=f"Segment {i}",
+                kind=SegmentKind.next_steps,
+                planned_minutes=5,
+                facilitator_id=member.id,
+                elapsed_seconds=120,
+            )
+        )
+        rows.append(Attendance(meeting_id=meeting.id, user_id=member.id, present=i % 2 == 0))
+        rows += [note(meeting, member, f"{kind} {i}", kind, current) for kind in KINDS]
+        rows.append(note(meeting, member, f"action {i}", "action", current, owner_id=member.id))
+        rows.append(note(meeting, world.teacher, f"my private {i}", is_private=True))
+        rows.append(note(meeting, member, f"their private {i}", is_private=True))
+        rows.append(
+            AgendaTemplate(
+                team_id=world.team.id,
+                name=f"Template {i}",
+                segments=[
+                    TemplateSegment(
+                        position=0, title="One", kind=SegmentKind.check_in, planned_minutes=5
+                    ),
+                    TemplateSegment(
+                        position=1, title="Two", kind=SegmentKind.debrief, planned_minutes=10
+                    ),
+                ],
+            )
+        )
+
+    earlier = [
+        Meeting(
+            team=world.team,
+            title=f"Earlier {i}",
+            starts_at=meeting.starts_at - timedelta(days=i + 1),
+            ended_at=utcnow(),
+            segments=[Segment(position=0, title="Next steps", kind=SegmentKind.next_steps)],
+        )
+        for i in range(n)
+    ]
+    upcoming = [
+        Meeting(
+            team=world.team,
+            title=f"Upcoming {i}",
+            starts_at=local_now() + timedelta(days=i + 2),
+            segments=[Segment(position=0, title="A"), Segment(position=1, title="B")],
+        )
+        for i in range(n)
+    ]
+    db.session.add_all(rows + earlier + upcoming)
+    db.session.flush()
+    for i, member in enumerate(members):
+        db.session.add_all(
+            [
+                note(earlier[i], member, f"open action {i}", "action", owner_id=member.id),
+                note(earlier[i], member, f"next step {i}", "decision"),
+                note(upcoming[i], member, f"owed {i}", "action", owner_id=world.teacher.id),
+                note(upcoming[i], member, f"owed {i}", "action", owner_id=world.mentor.id),
+            ]
+        )
+    db.session.commit()
+
+
+def pages(world, meeting) -> list[str]:
+    run = f"/meetings/{meeting.id}/run"
+    return [
+        run,
+        f"{run}/state",
+        f"{run}/contributions",
+        f"{run}/attendance",
+        f"{run}/panel",
+        f"/meetings/{meeting.id}/minutes",
+        f"/meetings/{meeting.id}",
+        f"/meetings/{meeting.id}/segments/agenda",
+        f"/teams/{world.team.id}/meetings",
+        "/",
+    ]
+
+
+def statements_per_page(client, urls, count_statements) -> dict[str, int]:
+    counts = {}
+    for url in urls:
+        with count_statements() as counter:
+            response = client.get(url)
+        assert response.status_code == 200, url
+        counts[url] = counter.count
+    return counts
+
+
+@pytest.mark.parametrize("role", ["teacher", "mentor"])
+def test_meeting_pages_run_the_same_statements_with_one_or_twenty_of_everything(
+    client_as, team_world, count_statements, role
+):
+    meeting = factories.make_meeting(
+        team_world.team,
+        title="Fractions planning",
+        segments=[{"title": "Check-in", "kind": SegmentKind.check_in}],
+        running=True,
+    )
+    grow(team_world, meeting, 1)
+    client = client_as(role)
+    urls = pages(team_world, meeting)
+    statements_per_page(client, urls, count_statements)  # the first visit records attendance
+
+    with_one = statements_per_page(client, urls, count_statements)
+    grow(team_world, meeting, 19)
+    with_twenty = statements_per_page(client, urls, count_statements)
+
+    assert with_twenty == with_one
+
+
+def test_twenty_of_everything_is_really_on_the_pages(client_as, team_world):
+    meeting = factories.make_meeting(
+        team_world.team,
+        segments=[{"title": "Check-in", "kind": SegmentKind.check_in}],
+        running=True,
+    )
+    grow(team_world, meeting, 20)
+    client = client_as("teacher")
+    run = client.get(f"/meetings/{meeting.id}/run").get_data(as_text=True)
+    assert run.count('class="contribution ') == 20 * 4 + 20
+    assert "open action 19" in run and "next step 0" in run
+    assert "their private" not in run
+    minutes = client.get(f"/meetings/{meeting.id}/minutes").get_data(as_text=True)
+    assert minutes.count("<tr>") >= 21 + 20
+    dashboard = client.get("/").get_data(as_text=True)
+    assert dashboard.count("<p>owed ") == 20
+    index = client.get(f"/teams/{team_world.team.id}/meetings").get_data(as_text=True)
+    assert "Template 19 · 2 segments, 15 min" in index
