@@ -82,8 +82,10 @@ class NewMeetingForm(MeetingForm):
 
 
 class SegmentForm(Form):
+    # The meeting page shows this form beside the meeting's own: its title needs its own id.
     title = StringField(
         "Segment title",
+        id="segment_title",
         validators=[DataRequired("Give the segment a title."), Length(max=160)],
         filters=[_strip],
     )

@@ -22,7 +22,9 @@ def segment_form(meeting: Meeting, segment: Segment | None = None, submitted=Fal
     return form
 
 
-def render_show(meeting: Meeting, form=None, segment=None, status=200, conflict=False):
+def render_show(
+    meeting: Meeting, form=None, segment=None, template=None, status=200, conflict=False
+):
     meeting = load_meeting(meeting.id)
     return (
         render_template(
@@ -31,7 +33,7 @@ def render_show(meeting: Meeting, form=None, segment=None, status=200, conflict=
             team=meeting.team,
             form=form or meeting_form(meeting),
             segment_form=segment or segment_form(meeting),
-            template_form=TemplateForm(formdata=None),
+            template_form=template or TemplateForm(formdata=None),
             can_plan=can_plan(current_user, meeting.team_id),
             can_present=can_present(current_user, meeting),
             conflict=conflict,

@@ -105,10 +105,9 @@ def save_template(meeting_id: int):
     require(can_plan(current_user, meeting.team_id))
     form = TemplateForm()
     if not form.validate():
-        flash(form.name.errors[0], "error")
-    else:
-        planning.save_as_template(meeting, form.name.data)
-        flash(f"Saved this agenda as the template “{form.name.data}”.", "success")
+        return render_show(meeting, template=form, status=422)
+    planning.save_as_template(meeting, form.name.data)
+    flash(f"Saved this agenda as the template “{form.name.data}”.", "success")
     return redirect(url_for("meetings.show", meeting_id=meeting.id))
 
 

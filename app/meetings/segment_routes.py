@@ -3,6 +3,7 @@
 from flask import Blueprint, flash, redirect, render_template, request, url_for
 from flask_login import current_user, login_required
 
+from app.htmx import is_htmx
 from app.meetings import planning
 from app.meetings.access import can_plan, meeting_for, require, segment_for
 from app.meetings.models import Meeting
@@ -93,6 +94,10 @@ def move(meeting_id: int, segment_id: int):
     meeting = _planner_meeting(meeting_id)
     segment = segment_for(meeting, segment_id)
     planning.move_segment(segment, -1 if request.form.get("direction") == "up" else 1)
+    if is_htmx():  # the arrow buttons: redraw the agenda in place, focus stays on the button
+        return render_template(
+            "meetings/_agenda.html", meeting=load_meeting(meeting.id), can_plan=True
+        )
     return redirect(url_for("meetings.show", meeting_id=meeting.id, _anchor="agenda"))
 
 
