@@ -51,3 +51,12 @@ serve-production: $(VENV)/.installed
 
 clean:
 	rm -rf $(VENV) .pytest_cache test-results
+
+# Benchmarks, not part of `make test`: live-update latency on the embedded default (SQLite, one
+# process) and on the production configuration (gunicorn gevent, 2 workers, PostgreSQL and Redis
+# on 127.0.0.1), then the minutes PDF. See "Benchmarks" in README.md.
+.PHONY: bench
+bench: $(VENV)/.installed
+	$(BIN)/python bench/live_latency.py --mode embedded --viewers 30
+	$(BIN)/python bench/live_latency.py --mode production --viewers 200 --hold 20
+	$(BIN)/python bench/minutes_pdf.py
