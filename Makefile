@@ -14,11 +14,11 @@ run: $(VENV)/.installed
 
 test: $(VENV)/.installed-dev browser
 	$(BIN)/ruff check .
-	$(BIN)/pytest
+	$(BIN)/pytest -q
 
 # The suite alone, for a venv that is already set up (CI's second run on PostgreSQL).
 test-only:
-	$(BIN)/pytest
+	$(BIN)/pytest -q
 
 lint: $(VENV)/.installed-dev
 	$(BIN)/ruff check .

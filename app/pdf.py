@@ -1,6 +1,5 @@
 """PDFs from HTML templates with WeasyPrint, fetching only our own static files."""
 
-import sys
 import threading
 from pathlib import Path
 from urllib.request import url2pathname
@@ -8,6 +7,8 @@ from urllib.request import url2pathname
 from flask import Response, current_app, render_template
 from weasyprint import HTML
 from weasyprint.urls import URLFetcher
+
+from app.blocking import off_the_hub
 
 
 class OwnFilesOnly(URLFetcher):
@@ -28,15 +29,9 @@ _one_at_a_time = threading.Lock()  # a gevent lock under gevent: taken by the gr
 
 
 def _write(pdf: HTML) -> bytes:
-    """WeasyPrint holds the CPU for up to seconds: under gevent, that would freeze every live
-    stream of the worker, so it runs in the hub's thread pool there, one render at a time."""
-    monkey = sys.modules.get("gevent.monkey")
+    """One render at a time per worker, off the gevent hub (see app/blocking.py)."""
     with _one_at_a_time:
-        if monkey is None or not monkey.is_module_patched("threading"):
-            return pdf.write_pdf()
-        import gevent
-
-        return gevent.get_hub().threadpool.apply(pdf.write_pdf)
+        return off_the_hub(pdf.write_pdf)
 
 
 def render_pdf(template: str, filename: str, **context) -> Response:

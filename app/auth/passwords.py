@@ -4,6 +4,8 @@ from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
 from flask import current_app
 
+from app.blocking import off_the_hub
+
 MIN_LENGTH = 10
 MAX_LENGTH = 200
 
@@ -16,14 +18,20 @@ def _hasher() -> PasswordHasher:
 
 
 def hash_password(password: str) -> str:
-    return _hasher().hash(password)
+    return off_the_hub(_hasher().hash, password)
 
 
 def verify_password(stored_hash: str, password: str) -> bool:
-    try:
-        return _hasher().verify(stored_hash, password)
-    except (VerificationError, InvalidHashError):
-        return False
+    hasher = _hasher()
+
+    def verify() -> bool:
+        # A mismatch is an answer, not an error: raised in gevent's pool it would be logged.
+        try:
+            return hasher.verify(stored_hash, password)
+        except (VerificationError, InvalidHashError):
+            return False
+
+    return off_the_hub(verify)
 
 
 def needs_rehash(stored_hash: str) -> bool:

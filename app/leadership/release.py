@@ -6,6 +6,7 @@ from dataclasses import dataclass
 import sqlalchemy as sa
 from flask import abort, request
 from sqlalchemy.orm import selectinload
+from sqlalchemy.orm.exc import StaleDataError
 
 from app.extensions import db
 from app.live import publish
@@ -73,7 +74,13 @@ def apply(team: Team, meeting: Meeting, posted: dict[int, tuple[str, str, str]])
             )
         changes.append((segment, facilitator_id, release_level))
     for segment, facilitator_id, level in changes:
-        segment.facilitator_id, segment.release_level = facilitator_id, level
-    db.session.commit()
+        if (segment.facilitator_id, segment.release_level) != (facilitator_id, level):
+            segment.facilitator_id, segment.release_level = facilitator_id, level
+            segment.version += 1
+    try:
+        db.session.commit()
+    except StaleDataError:
+        db.session.rollback()
+        return "Someone saved this meeting's plan at the same moment; nothing was saved. Try again."
     publish(meeting.channel(), "agenda")
     return None

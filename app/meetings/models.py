@@ -101,9 +101,11 @@ class Meeting(db.Model):
     timer_started_at: Mapped[datetime | None]
     # Bumped by every presenter action: a press based on a stale screen is refused.
     run_version: Mapped[int] = mapped_column(default=0)
+    # Bumped by planning edits only (see planning.py), so running the meeting never makes
+    # a planner's open form stale; every UPDATE still checks it.
     version: Mapped[int] = mapped_column(default=1)
 
-    __mapper_args__ = {"version_id_col": version}
+    __mapper_args__ = {"version_id_col": version, "version_id_generator": False}
 
     team: Mapped["Team"] = relationship()
     segments: Mapped[list["Segment"]] = relationship(
@@ -154,9 +156,10 @@ class Segment(db.Model):
     description: Mapped[str] = mapped_column(sa.Text, default="")
     added_minutes: Mapped[int] = mapped_column(default=0)
     elapsed_seconds: Mapped[int] = mapped_column(default=0)
+    # Bumped by planning edits only, as Meeting.version.
     version: Mapped[int] = mapped_column(default=1)
 
-    __mapper_args__ = {"version_id_col": version}
+    __mapper_args__ = {"version_id_col": version, "version_id_generator": False}
 
     meeting: Mapped[Meeting] = relationship(back_populates="segments", foreign_keys=[meeting_id])
     facilitator: Mapped["User | None"] = relationship()

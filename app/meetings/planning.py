@@ -3,6 +3,7 @@
 import sqlalchemy as sa
 from flask import abort
 from sqlalchemy.orm import selectinload
+from sqlalchemy.orm.exc import StaleDataError
 
 from app.auth.models import User
 from app.extensions import db
@@ -71,7 +72,8 @@ def update_meeting(meeting: Meeting, details: dict, posted_version: int | None) 
     check_version(meeting, posted_version)
     for field, value in details.items():
         setattr(meeting, field, value)
-    _commit_and_publish(meeting, "agenda")
+    meeting.version += 1
+    _commit_edit(meeting)
 
 
 def add_segment(meeting: Meeting, fields: dict) -> Segment:
@@ -85,7 +87,17 @@ def update_segment(segment: Segment, fields: dict, posted_version: int | None) -
     check_version(segment, posted_version)
     for field, value in fields.items():
         setattr(segment, field, value)
-    _commit_and_publish(segment.meeting, "agenda")
+    segment.version += 1
+    _commit_edit(segment.meeting)
+
+
+def _commit_edit(meeting: Meeting) -> None:
+    """Commit a planning edit; StaleEdit if another save landed since this one loaded."""
+    try:
+        _commit_and_publish(meeting, "agenda")
+    except StaleDataError as error:
+        db.session.rollback()
+        raise StaleEdit() from error
 
 
 def delete_segment(segment: Segment) -> None:

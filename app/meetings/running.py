@@ -2,6 +2,7 @@
 so two presenters pressing "next" at the same moment move the meeting on once."""
 
 import sqlalchemy as sa
+from sqlalchemy.orm.exc import StaleDataError
 
 from app.auth.models import User
 from app.extensions import db
@@ -71,5 +72,10 @@ def perform(actor: User, meeting: Meeting, action: str, seen_version: int, minut
         bank_elapsed(meeting, now)
         meeting.ended_at = now
         meeting.current_segment = None
-    db.session.commit()
+    try:
+        db.session.commit()
+    except StaleDataError as error:
+        # A planner saved this meeting or segment in the same instant: press again.
+        db.session.rollback()
+        raise StalePress() from error
     publish(meeting.channel(), "state")

@@ -185,6 +185,7 @@ def test_saving_a_row_does_not_undo_a_change_made_since_the_grid_was_drawn(
     drawn = versions_as_drawn(mentor, world.team, coming)
     anticipate = fresh(Segment, coming.segments[1].id)
     anticipate.facilitator_id = world.leader.id
+    anticipate.version += 1  # as every planning edit does
     db.session.commit()
 
     # The mentor's row still shows Ana on "Anticipate"; saving it would put her back.
