@@ -9,6 +9,7 @@ from app.auth.models import User
 from app.extensions import db
 from app.live import publish
 from app.meetings.models import Contribution, ContributionKind, Meeting
+from app.teams.access import member_team_ids
 from app.timeutil import utcnow
 
 MAX_BODY = 2000
@@ -77,6 +78,10 @@ def open_actions_for(user: User) -> list[Contribution]:
                 Contribution.owner_id == user.id,
                 Contribution.kind == ContributionKind.action,
                 Contribution.done_at.is_(None),
+                # Only teams the person is still on: elsewhere they could not open them.
+                Contribution.meeting_id.in_(
+                    sa.select(Meeting.id).where(Meeting.team_id.in_(member_team_ids(user)))
+                ),
             )
             .options(selectinload(Contribution.meeting).selectinload(Meeting.team))
             .order_by(Contribution.due_on.is_(None), Contribution.due_on, Contribution.id)

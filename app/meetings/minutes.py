@@ -14,10 +14,18 @@ from app.meetings.queries import load_meeting
 
 @dataclass
 class SegmentRecord:
-    segment: Segment
+    segment: Segment | None  # None: added before the first segment or to a removed one
     notes: list[Contribution]
     questions: list[Contribution]
     decisions: list[Contribution]
+
+    @property
+    def title(self) -> str:
+        return self.segment.title if self.segment else "Outside the agenda"
+
+    @property
+    def said(self) -> bool:
+        return bool(self.notes or self.questions or self.decisions)
 
 
 @dataclass
@@ -27,6 +35,12 @@ class Minutes:
     absent: list[User]
     segments: list[SegmentRecord]
     actions: list[Contribution]
+    outside_agenda: SegmentRecord
+
+    @property
+    def discussion(self) -> list[SegmentRecord]:
+        """What was said, segment by segment, then anything outside the agenda."""
+        return [r for r in [*self.segments, self.outside_agenda] if r.said]
 
     @property
     def planned_minutes(self) -> int:
@@ -52,21 +66,22 @@ def minutes_of(meeting_id: int) -> Minutes:
     def of_kind(segment_id, kind):
         return [c for c in by_segment.get(segment_id, []) if c.kind == kind]
 
-    records = [
-        SegmentRecord(
-            s,
-            of_kind(s.id, ContributionKind.note),
-            of_kind(s.id, ContributionKind.question),
-            of_kind(s.id, ContributionKind.decision),
+    def record(segment: Segment | None) -> SegmentRecord:
+        segment_id = segment.id if segment else None
+        return SegmentRecord(
+            segment,
+            of_kind(segment_id, ContributionKind.note),
+            of_kind(segment_id, ContributionKind.question),
+            of_kind(segment_id, ContributionKind.decision),
         )
-        for s in meeting.segments
-    ]
+
     attended = attendance_of(meeting)
     members = sorted((m.user for m in meeting.team.memberships), key=lambda u: u.name.lower())
     return Minutes(
         meeting=meeting,
         present=[u for u in members if attended.get(u.id)],
         absent=[u for u in members if not attended.get(u.id)],
-        segments=records,
+        segments=[record(s) for s in meeting.segments],
         actions=[c for c in shared if c.kind == ContributionKind.action],
+        outside_agenda=record(None),
     )

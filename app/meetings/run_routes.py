@@ -79,7 +79,11 @@ def present(meeting_id: int, action: str):
 def add_contribution(meeting_id: int):
     meeting = meeting_for(current_user, meeting_id)
     form = contribution_form(meeting, submitted=True)
-    if not form.validate():
+    valid = form.validate()
+    if valid and meeting.status == "ended":
+        form.body.errors.append("This meeting has ended; its minutes are final.")
+        valid = False
+    if not valid:
         return render_template("meetings/_contribution_form.html", meeting=meeting, form=form), 422
     contributions.add(
         current_user,

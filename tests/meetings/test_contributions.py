@@ -264,3 +264,16 @@ def test_removing_redirects_only_to_our_own_pages(client_as, team_world, running
     )
     assert response.status_code == 302
     assert "evil.example" not in response.headers["Location"]
+
+
+def test_nothing_is_added_once_the_meeting_has_ended(client_as, running_meeting):
+    from app.timeutil import utcnow
+
+    running_meeting.ended_at = utcnow()
+    db.session.commit()
+
+    response = add(client_as("teacher"), running_meeting.id, kind="note", body="Too late")
+
+    assert response.status_code == 422
+    assert "This meeting has ended; its minutes are final." in text(response)
+    assert stored() == []

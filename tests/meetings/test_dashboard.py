@@ -65,3 +65,27 @@ def test_what_i_owe_lists_my_open_action_items_until_done(client_as, team_world)
     page = words(client.get("/"))
     assert "Bring three student samples" not in page
     assert "Nothing is waiting on you." in page
+
+
+def test_what_i_owe_leaves_out_teams_i_am_no_longer_on(client_as, team_world):
+    from app.extensions import db
+    from app.teams.models import Membership
+
+    meeting = factories.make_meeting(team_world.team, title="Fractions planning", segments=["A"])
+    factories.make_contribution(
+        meeting,
+        team_world.mentor,
+        "Bring three student samples",
+        kind="action",
+        segment=meeting.segments[0],
+        owner=team_world.teacher,
+    )
+    client = client_as("teacher")
+    assert "Bring three student samples" in words(client.get("/"))
+
+    db.session.execute(
+        Membership.__table__.delete().where(Membership.user_id == team_world.teacher.id)
+    )
+    db.session.commit()
+
+    assert "Bring three student samples" not in words(client.get("/"))

@@ -132,3 +132,15 @@ def test_minutes_pdf_of_a_ten_segment_meeting_renders(client_as, team_world):
     assert response.status_code == 200
     assert response.data.startswith(b"%PDF")
     assert len(response.data) > 5000
+
+
+def test_minutes_keep_what_was_said_outside_the_agenda(client_as, team_world, ended_meeting):
+    before_start = factories.make_contribution(
+        ended_meeting, team_world.teacher, "Said before the first segment", "decision"
+    )
+    before_start.segment_id = None
+    db.session.commit()
+
+    page = words(client_as("mentor").get(f"/meetings/{ended_meeting.id}/minutes"))
+
+    assert "Outside the agenda Decisions Said before the first segment" in page
