@@ -1,4 +1,5 @@
 from flask_wtf import FlaskForm
+from wtforms import SelectChoice
 
 
 class Form(FlaskForm):
@@ -6,3 +7,8 @@ class Form(FlaskForm):
 
     class Meta:
         csrf = False
+
+
+def choices(pairs) -> list[SelectChoice]:
+    """SelectField options from (value, label) pairs; WTForms 3.4 drops plain tuples."""
+    return [SelectChoice(value=value, label=label) for value, label in pairs]

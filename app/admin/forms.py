@@ -2,10 +2,10 @@ from wtforms import BooleanField, SelectField, StringField, TextAreaField
 from wtforms.validators import DataRequired, Length, Optional
 
 from app.auth.forms import email_field, name_field
-from app.forms import Form
+from app.forms import Form, choices
 from app.teams.models import GRADES, Role, grade_label
 
-ROLE_CHOICES = [(role.value, role.label) for role in Role]
+ROLE_CHOICES = choices((role.value, role.label) for role in Role)
 
 
 def coerce_optional_int(value):
@@ -54,7 +54,7 @@ class TeamForm(Form):
         validators=[DataRequired("Give the team a name."), Length(max=160)],
         filters=[lambda v: v.strip() if v else v],
     )
-    grade = SelectField("Grade", choices=[(g, grade_label(g)) for g in GRADES])
+    grade = SelectField("Grade", choices=choices((g, grade_label(g)) for g in GRADES))
     description = TextAreaField(
         "About this team", validators=[Optional(), Length(max=2000)], default=""
     )

@@ -10,14 +10,15 @@ from app.admin.guard import admin_blueprint
 from app.auth import services as auth_services
 from app.auth.models import Invite, User, new_nonce
 from app.extensions import db
+from app.forms import SelectChoice, choices
 from app.teams.models import Membership, School
 
 bp = admin_blueprint("admin_people", "/admin")
 
 
-def _school_choices() -> list[tuple[int | None, str]]:
+def _school_choices() -> list[SelectChoice]:
     schools = db.session.scalars(sa.select(School).order_by(School.name))
-    return [(None, "No school (district staff)")] + [(s.id, s.name) for s in schools]
+    return choices([(None, "No school (district staff)")] + [(s.id, s.name) for s in schools])
 
 
 @bp.get("/people")

@@ -7,6 +7,7 @@ from app.admin.forms import MemberForm, RoleForm, TeamForm
 from app.admin.guard import admin_blueprint
 from app.auth.models import User
 from app.extensions import db
+from app.forms import choices
 from app.teams import services
 from app.teams.models import Membership, Role, Team
 from app.teams.queries import all_teams, team_with_members
@@ -44,7 +45,9 @@ def _member_form(team: Team, submitted: bool = False) -> MemberForm:
     people = db.session.scalars(
         sa.select(User).where(User.active.is_(True)).order_by(sa.func.lower(User.name))
     )
-    form.user_id.choices = [(p.id, f"{p.name} ({p.email})") for p in people if p.id not in on_team]
+    form.user_id.choices = choices(
+        (p.id, f"{p.name} ({p.email})") for p in people if p.id not in on_team
+    )
     return form
 
 

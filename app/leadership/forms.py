@@ -1,7 +1,7 @@
 from wtforms import DateField, SelectField, StringField, TextAreaField
 from wtforms.validators import DataRequired, InputRequired, Length, Optional
 
-from app.forms import Form
+from app.forms import Form, choices
 from app.leadership.models import MoveBy, MoveType, Phase
 from app.leadership.nudges import MAX_LENGTH as NUDGE_MAX
 from app.meetings.forms import version_field
@@ -12,7 +12,7 @@ def _strip(value):
 
 
 class PhaseForm(Form):
-    phase = SelectField("Phase", choices=[(p.value, p.label) for p in Phase])
+    phase = SelectField("Phase", choices=choices((p.value, p.label) for p in Phase))
     started_on = DateField("Since", validators=[InputRequired("Choose the date.")])
     note = TextAreaField(
         "Mentor's note", validators=[Optional(), Length(max=2000)], filters=[_strip]
@@ -25,8 +25,8 @@ class PhaseForm(Form):
 
 
 class MoveForm(Form):
-    move_type = SelectField(choices=[(m.value, m.label) for m in MoveType])
-    made_by = SelectField(choices=[(b.value, b.label) for b in MoveBy])
+    move_type = SelectField(choices=choices((m.value, m.label) for m in MoveType))
+    made_by = SelectField(choices=choices((b.value, b.label) for b in MoveBy))
     note = StringField("A few words (optional)", validators=[Optional(), Length(max=200)])
 
 

@@ -22,9 +22,9 @@ from wtforms.validators import (
 )
 
 from app.admin.forms import coerce_optional_int
-from app.forms import Form
+from app.forms import Form, choices
 from app.meetings.contributions import MAX_BODY
-from app.meetings.models import ContributionKind, ReleaseLevel, SegmentKind
+from app.meetings.models import ContributionKind, Meeting, ReleaseLevel, SegmentKind
 
 
 def _strip(value):
@@ -89,7 +89,7 @@ class SegmentForm(Form):
         validators=[DataRequired("Give the segment a title."), Length(max=160)],
         filters=[_strip],
     )
-    kind = SelectField("Kind", choices=[(k.value, k.label) for k in SegmentKind])
+    kind = SelectField("Kind", choices=choices((k.value, k.label) for k in SegmentKind))
     planned_minutes = IntegerField(
         "Planned minutes",
         default=10,
@@ -99,7 +99,9 @@ class SegmentForm(Form):
         ],
     )
     facilitator_id = SelectField("Facilitator", coerce=coerce_optional_int)
-    release_level = SelectField("Release level", choices=[(r.value, r.label) for r in ReleaseLevel])
+    release_level = SelectField(
+        "Release level", choices=choices((r.value, r.label) for r in ReleaseLevel)
+    )
     description = TextAreaField(
         "Plan for this segment", validators=[Optional(), Length(max=4000)], filters=[_strip]
     )
@@ -118,7 +120,7 @@ class SegmentForm(Form):
 
 class ContributionForm(Form):
     kind = SelectField(
-        "Type", choices=[(k.value, k.label) for k in ContributionKind], default="note"
+        "Type", choices=choices((k.value, k.label) for k in ContributionKind), default="note"
     )
     body = TextAreaField(
         "What to add",
@@ -147,3 +149,9 @@ class TemplateForm(Form):
 
 class AddTimeForm(Form):
     minutes = IntegerField(default=1, validators=[Optional(), NumberRange(1, 30)])
+
+
+def member_choices(meeting: Meeting, unset_label: str) -> list:
+    """The meeting's team members by name, after an option for nobody yet."""
+    members = sorted((m.user for m in meeting.team.memberships), key=lambda u: u.name.lower())
+    return choices([(None, unset_label)] + [(u.id, u.name) for u in members])

@@ -4,7 +4,7 @@ from flask import render_template
 from flask_login import current_user
 
 from app.meetings.access import can_plan, can_present
-from app.meetings.forms import MeetingForm, SegmentForm, TemplateForm
+from app.meetings.forms import MeetingForm, SegmentForm, TemplateForm, member_choices
 from app.meetings.models import Meeting, Segment
 from app.meetings.queries import load_meeting
 
@@ -17,8 +17,7 @@ def segment_form(meeting: Meeting, segment: Segment | None = None, submitted=Fal
         form.kind.data, form.release_level.data = segment.kind.value, segment.release_level.value
     else:
         form = SegmentForm(formdata=None)
-    members = sorted((m.user for m in meeting.team.memberships), key=lambda u: u.name.lower())
-    form.facilitator_id.choices = [(None, "Not decided yet")] + [(u.id, u.name) for u in members]
+    form.facilitator_id.choices = member_choices(meeting, "Not decided yet")
     return form
 
 

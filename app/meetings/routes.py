@@ -3,6 +3,7 @@
 from flask import Blueprint, flash, redirect, render_template, url_for
 from flask_login import current_user, login_required
 
+from app.forms import SelectChoice, choices
 from app.meetings import planning
 from app.meetings.access import can_plan, meeting_for, require
 from app.meetings.forms import MeetingForm, NewMeetingForm, TemplateForm
@@ -15,10 +16,10 @@ from app.timeutil import local_now
 bp = Blueprint("meetings", __name__)
 
 
-def _template_choices(team_id: int) -> list[tuple[str, str]]:
+def _template_choices(team_id: int) -> list[SelectChoice]:
     built_in = [(p.key, f"{p.name} ({p.minutes} min)") for p in BUILT_IN]
     saved = [(f"team-{t.id}", f"Our template: {t.name}") for t in planning.team_templates(team_id)]
-    return built_in + saved + [("blank", "A blank agenda")]
+    return choices(built_in + saved + [("blank", "A blank agenda")])
 
 
 @bp.get("/teams/<int:team_id>/meetings")

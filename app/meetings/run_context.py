@@ -4,7 +4,7 @@ from flask_login import current_user
 
 from app.meetings import attendance, contributions
 from app.meetings.access import can_present
-from app.meetings.forms import ContributionForm
+from app.meetings.forms import ContributionForm, member_choices
 from app.meetings.models import ContributionKind, Meeting
 from app.meetings.panels import panels_for
 from app.meetings.queries import load_meeting
@@ -15,8 +15,7 @@ from app.timeutil import utcnow
 
 def contribution_form(meeting: Meeting, submitted: bool = False) -> ContributionForm:
     form = ContributionForm() if submitted else ContributionForm(formdata=None)
-    members = sorted((m.user for m in meeting.team.memberships), key=lambda u: u.name.lower())
-    form.owner_id.choices = [(None, "Choose the owner")] + [(u.id, u.name) for u in members]
+    form.owner_id.choices = member_choices(meeting, "Choose the owner")
     return form
 
 
