@@ -174,9 +174,8 @@ def open_run_view(page: Page, email: str) -> None:
     """Sign in and open the demo's upcoming meeting live, as a person would."""
     sign_in(page, email, DEMO_PASSWORD)
     page.get_by_role("link", name=UPCOMING, exact=True).click()
-    # The notes refresh once on load: wait for it, so it cannot race what the test does next.
-    with page.expect_response(re.compile(r"/run/contributions$")):
-        page.get_by_role("link", name=re.compile("Open the run view|Join the live meeting")).click()
+    page.get_by_role("link", name=re.compile("Open the run view|Join the live meeting")).click()
+    expect(page.get_by_role("timer").or_(page.get_by_text("Not started"))).to_be_visible()
     expect(page.get_by_role("region", name="Notes, questions and decisions")).to_be_visible()
 
 
