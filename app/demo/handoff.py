@@ -14,6 +14,7 @@ import sqlalchemy as sa
 from flask import current_app
 
 from app.auth.models import User
+from app.demo.meetings import held_segments
 from app.demo.sessions import (
     CO,
     CU,
@@ -117,18 +118,7 @@ def _new_meeting(team: Team, people: dict[str, User], anchor: date, session: Ses
     started = _utc(starts_at) + timedelta(minutes=1 + abs(session.day) % 3)
     meeting.started_at = started
     meeting.ended_at = started + timedelta(seconds=sum(s[3] for s in session.segments) + 40)
-    for position, (title, kind, minutes, seconds, who, release) in enumerate(session.segments):
-        meeting.segments.append(
-            Segment(
-                position=position,
-                title=title,
-                kind=kind,
-                planned_minutes=minutes,
-                elapsed_seconds=seconds,
-                facilitator=people[who],
-                release_level=release,
-            )
-        )
+    meeting.segments = held_segments(session.segments, people)
     return meeting
 
 

@@ -114,6 +114,22 @@ UPCOMING_AGENDA = [
 ]
 
 
+def held_segments(rows, people: dict[str, User]) -> list[Segment]:
+    """Segments of a held meeting: (title, kind, planned minutes, seconds run, who, release)."""
+    return [
+        Segment(
+            position=position,
+            title=title,
+            kind=kind,
+            planned_minutes=minutes,
+            elapsed_seconds=seconds,
+            facilitator=people[who],
+            release_level=release,
+        )
+        for position, (title, kind, minutes, seconds, who, release) in enumerate(rows)
+    ]
+
+
 def seed_meetings(team: Team, people: dict[str, User], today: date) -> bool:
     if db.session.scalar(sa.select(Meeting.id).where(Meeting.team_id == team.id).limit(1)):
         return False
@@ -130,18 +146,7 @@ def seed_meetings(team: Team, people: dict[str, User], today: date) -> bool:
     )
     started = datetime.combine(past_day, time(20, 31))  # 15:31 local, stored in UTC
     past.started_at, past.ended_at = started, started + timedelta(minutes=66)
-    for position, (title, kind, minutes, seconds, who, release) in enumerate(PAST_AGENDA):
-        past.segments.append(
-            Segment(
-                position=position,
-                title=title,
-                kind=kind,
-                planned_minutes=minutes,
-                elapsed_seconds=seconds,
-                facilitator=people[who],
-                release_level=release,
-            )
-        )
+    past.segments = held_segments(PAST_AGENDA, people)
     db.session.add(past)
     db.session.flush()
     for index, (segment_index, kind, author, body, owner, due) in enumerate(PAST_CONTRIBUTIONS):
