@@ -10,7 +10,7 @@ from app.teams.models import Role
 from tests import factories
 from tests.meetings.helpers import count, text, words
 
-CONFLICT = "The other person saved this while you were writing."
+CONFLICT = "The other person saved this while you were editing."
 
 
 @pytest.fixture
