@@ -40,6 +40,8 @@ def from_environment(instance_path: Path) -> dict:
         "SQLALCHEMY_ENGINE_OPTIONS": {"pool_pre_ping": True},
         "REDIS_URL": os.environ.get("REDIS_URL") or None,
         "TIMEZONE": os.environ.get("TANDEM_TIMEZONE", "America/New_York"),
+        # Reverse proxies in front of Tandem whose X-Forwarded-* headers are to be trusted.
+        "PROXY_HOPS": int(os.environ.get("TANDEM_PROXY_HOPS", 0)),
         "SESSION_COOKIE_HTTPONLY": True,
         "SESSION_COOKIE_SAMESITE": "Lax",
         "SESSION_COOKIE_SECURE": production,

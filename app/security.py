@@ -1,6 +1,7 @@
 """Security headers for every response."""
 
 from flask import Flask
+from werkzeug.middleware.proxy_fix import ProxyFix
 
 CONTENT_SECURITY_POLICY = "; ".join(
     [
@@ -19,6 +20,11 @@ CONTENT_SECURITY_POLICY = "; ".join(
 
 
 def init_app(app: Flask) -> None:
+    hops = app.config["PROXY_HOPS"]
+    if hops:
+        # The client's own address, not the proxy's: sign-in throttling is per address.
+        app.wsgi_app = ProxyFix(app.wsgi_app, x_for=hops, x_proto=hops, x_host=hops)
+
     @app.after_request
     def set_security_headers(response):
         headers = response.headers

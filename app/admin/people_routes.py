@@ -51,8 +51,13 @@ def new_invite():
 def create_invite():
     form = InviteForm()
     form.school_id.choices = _school_choices()
-    if form.validate() and auth_services.user_by_email(form.email.data):
-        form.email.errors.append("Someone with this email already has an account.")
+    if form.validate():
+        if auth_services.user_by_email(form.email.data):
+            form.email.errors.append("Someone with this email already has an account.")
+        elif auth_services.pending_invite_for(form.email.data):
+            form.email.errors.append(
+                "This email already has an invitation waiting: find its link under People."
+            )
     if form.errors:
         return render_template("admin/invite_new.html", form=form), 422
     invite = auth_services.create_invite(

@@ -30,7 +30,7 @@ def login_post():
         )
     except services.SignInRefused as refusal:
         form.password.errors.append(str(refusal))
-        status = 429 if "Too many" in str(refusal) else 422
+        status = 429 if isinstance(refusal, services.SignInThrottled) else 422
         return render_template("auth/login.html", form=form), status
     login_user(user, remember=form.remember.data)
     return redirect(local_url(request.args.get("next")))

@@ -16,6 +16,10 @@ class SignInRefused(Exception):
     pass
 
 
+class SignInThrottled(SignInRefused):
+    """Too many recent failures for this email or from this address."""
+
+
 def normalise_email(email: str) -> str:
     return email.strip().lower()
 
@@ -40,12 +44,15 @@ def authenticate(email: str, password: str, remote_addr: str) -> User:
         _recent_failures(SignInAttempt.email, email) >= limit
         or _recent_failures(SignInAttempt.remote_addr, remote_addr) >= limit * 4
     ):
-        raise SignInRefused(f"Too many failed attempts. Wait {minutes} minutes, then try again.")
+        raise SignInThrottled(f"Too many failed attempts. Wait {minutes} minutes, then try again.")
     user = user_by_email(email)
     if user is None:
         hash_password(password)  # as slow as a real check, so timing does not reveal accounts
     if user is None or not verify_password(user.password_hash, password):
         db.session.add(SignInAttempt(email=email, remote_addr=remote_addr))
+        # Attempts older than the window count for nothing: keep the table small.
+        since = utcnow() - timedelta(minutes=minutes)
+        db.session.execute(sa.delete(SignInAttempt).where(SignInAttempt.at < since))
         db.session.commit()
         raise SignInRefused("That email and password do not match an account.")
     if not user.active:
@@ -82,6 +89,18 @@ def create_invite(
     db.session.add(invite)
     db.session.commit()
     return invite
+
+
+def pending_invite_for(email: str) -> Invite | None:
+    """An invitation to this email that still works."""
+    return db.session.scalar(
+        sa.select(Invite).where(
+            Invite.email == normalise_email(email),
+            Invite.accepted_at.is_(None),
+            Invite.revoked_at.is_(None),
+            Invite.expires_at > utcnow(),
+        )
+    )
 
 
 def revoke_invite(invite: Invite) -> None:

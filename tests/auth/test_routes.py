@@ -497,3 +497,15 @@ def test_htmx_request_when_signed_out_is_redirected_by_htmx(client, team_world, 
 )
 def test_malformed_or_huge_ids_are_not_found(client_as, path):
     assert client_as("admin").get(path).status_code == 404
+
+
+def test_a_second_invitation_to_a_waiting_email_is_refused(client_as):
+    admin = client_as("admin")
+    assert create_invite(admin, "twice@example.org").status_code == 302
+
+    response = create_invite(admin, "Twice@Example.org")
+
+    assert response.status_code == 422
+    assert field_error(text(response), "email") == (
+        "This email already has an invitation waiting: find its link under People."
+    )

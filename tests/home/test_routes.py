@@ -55,3 +55,19 @@ def test_every_page_sends_a_strict_content_security_policy(client):
     assert "script-src 'self'" in headers["Content-Security-Policy"]
     assert "unsafe-inline" not in headers["Content-Security-Policy"]
     assert headers["X-Content-Type-Options"] == "nosniff"
+
+
+def test_behind_a_trusted_proxy_the_client_address_is_the_forwarded_one():
+    from flask import request
+
+    from app import create_app
+
+    app = create_app({"PROXY_HOPS": 1, "SECRET_KEY": "proxy", "TESTING": True})
+
+    @app.get("/_address")
+    def address():
+        return request.remote_addr or ""
+
+    client = app.test_client()
+    answer = client.get("/_address", headers={"X-Forwarded-For": "203.0.113.7"})
+    assert answer.get_data(as_text=True) == "203.0.113.7"
