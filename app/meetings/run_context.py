@@ -19,13 +19,16 @@ def contribution_form(meeting: Meeting, submitted: bool = False) -> Contribution
     return form
 
 
-def run_context(meeting_id: int) -> dict:
+PAGE = ("contributions", "attendance", "form")
+
+
+def run_context(meeting_id: int, *parts: str) -> dict:
+    """The run view's data. `parts` adds what only some fragments draw ("contributions",
+    "attendance", "form"): every screen re-fetches fragments on each event, so each loads
+    only its own. The whole page takes PAGE."""
     meeting = load_meeting(meeting_id)
     segment = meeting.current_segment
-    shared = contributions.of_meeting(meeting, current_user)
-    present = attendance.attendance_of(meeting)
-    members = sorted(meeting.team.memberships, key=lambda m: (m.role != Role.mentor, m.user.name))
-    return {
+    context = {
         "meeting": meeting,
         "team": meeting.team,
         "segment": segment,
@@ -33,11 +36,17 @@ def run_context(meeting_id: int) -> dict:
         "format_clock": format_clock,
         "low_seconds": LOW_TIME_SECONDS,
         "can_present": can_present(current_user, meeting),
-        "contributions": [c for c in shared if not c.is_private],
-        "private_notes": [c for c in shared if c.is_private],
         "kinds": ContributionKind,
-        "members": members,
-        "present": present,
-        "form": contribution_form(meeting),
         "panels_for": panels_for,
     }
+    if "contributions" in parts:
+        shared = contributions.of_meeting(meeting, current_user)
+        context["contributions"] = [c for c in shared if not c.is_private]
+        context["private_notes"] = [c for c in shared if c.is_private]
+    if "attendance" in parts:
+        members = meeting.team.memberships
+        context["members"] = sorted(members, key=lambda m: (m.role != Role.mentor, m.user.name))
+        context["present"] = attendance.attendance_of(meeting)
+    if "form" in parts:
+        context["form"] = contribution_form(meeting)
+    return context

@@ -10,7 +10,7 @@ from app.live.stream import event_stream
 from app.meetings import attendance, contributions, running
 from app.meetings.access import can_present, meeting_for, require
 from app.meetings.forms import AddTimeForm
-from app.meetings.run_context import contribution_form, run_context
+from app.meetings.run_context import PAGE, contribution_form, run_context
 from app.teams.access import is_member, role_in
 
 bp = Blueprint("run", __name__, url_prefix="/meetings/<int:meeting_id>/run")
@@ -23,7 +23,7 @@ def show(meeting_id: int):
     if meeting.status == "running" and role_in(current_user, meeting.team_id):
         attendance.mark_present(meeting, current_user)
     after = live.broker().latest_id(meeting.channel())
-    return render_template("meetings/run.html", after=after, **run_context(meeting_id))
+    return render_template("meetings/run.html", after=after, **run_context(meeting_id, *PAGE))
 
 
 @bp.get("/state")
@@ -44,14 +44,16 @@ def panel(meeting_id: int):
 @login_required
 def contributions_list(meeting_id: int):
     meeting_for(current_user, meeting_id)
-    return render_template("meetings/_run_contributions.html", **run_context(meeting_id))
+    return render_template(
+        "meetings/_run_contributions.html", **run_context(meeting_id, "contributions")
+    )
 
 
 @bp.get("/attendance")
 @login_required
 def attendance_list(meeting_id: int):
     meeting_for(current_user, meeting_id)
-    return render_template("meetings/_run_attendance.html", **run_context(meeting_id))
+    return render_template("meetings/_run_attendance.html", **run_context(meeting_id, "attendance"))
 
 
 @bp.post("/<any(start, next, previous, pause, resume, add_time, end):action>")
@@ -111,7 +113,9 @@ def mark_attendance(meeting_id: int, user_id: int):
         abort(404)
     attendance.set_present(meeting, user_id, request.form.get("present") == "1")
     if is_htmx():
-        return render_template("meetings/_run_attendance.html", **run_context(meeting_id))
+        return render_template(
+            "meetings/_run_attendance.html", **run_context(meeting_id, "attendance")
+        )
     return redirect(url_for("run.show", meeting_id=meeting_id))
 
 

@@ -79,3 +79,5 @@ def perform(actor: User, meeting: Meeting, action: str, seen_version: int, minut
         db.session.rollback()
         raise StalePress() from error
     publish(meeting.channel(), "state")
+    if action == "start":
+        publish(meeting.channel(), "attendance")  # whoever started it is here

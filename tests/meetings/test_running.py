@@ -241,3 +241,15 @@ def test_presenting_keeps_the_meeting_details_untouched(client_as, running_meeti
     press(client_as("mentor"), running_meeting.id, "next", 0)
     assert count(Meeting) == 1
     assert fresh(Meeting, running_meeting.id).title == "Fractions planning"
+
+
+def test_starting_tells_every_screen_the_state_and_who_is_here(app, client_as, meeting):
+    from app import live
+
+    broker = live.broker()
+    before = broker.latest_id(meeting.channel())
+
+    press(client_as("mentor"), meeting.id, "start", 0)
+
+    events = broker.read(meeting.channel(), before, timeout=0)
+    assert [event.name for event in events] == ["state", "attendance"]
