@@ -83,7 +83,9 @@ def test_csrf_protection_is_on_and_htmx_sends_the_token(page: Page, live_server)
     )
     assert status == 200
     page.reload()
-    expect(page.get_by_role("button", name="Projector mode: on")).to_be_visible()
+    expect(page.get_by_role("button", name="Projector mode")).to_have_attribute(
+        "aria-pressed", "true"
+    )
 
 
 def test_sign_in_page_screenshots(page: Page, new_context, live_server):
