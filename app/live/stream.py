@@ -39,7 +39,9 @@ def _events(broker: Broker, channel: str, after: str, lifetime: float) -> Iterat
 def event_stream(broker: Broker, channel: str, after: str | None) -> Response:
     """Stream `channel` from Last-Event-ID (a reconnect) or `after` (the page's render)."""
     start = request.headers.get("Last-Event-ID") or after or broker.latest_id(channel)
-    lifetime = current_app.config.get("LIVE_STREAM_SECONDS", 600)
+    # Streams end now and then so workers recycle them; the browser reconnects from its
+    # Last-Event-ID. Each end shows as an error in the console, so not too often.
+    lifetime = current_app.config.get("LIVE_STREAM_SECONDS", 3600)
     response = Response(_events(broker, channel, start, lifetime), mimetype="text/event-stream")
     response.headers["Cache-Control"] = "no-cache"
     response.headers["X-Accel-Buffering"] = "no"
