@@ -20,10 +20,11 @@ def mentor_team(user: User, team_id: int) -> Team:
     return team
 
 
-def member_of(team: Team, user_id: int) -> User:
-    """A member of `team` (already authorized); 404 for anyone else."""
+def teacher_of(team: Team, user_id: int) -> User:
+    """A teacher or teacher leader of `team` (already authorized), who moves through the
+    pipeline; 404 for anyone else, mentors included."""
     for membership in team.memberships:
-        if membership.user_id == user_id:
+        if membership.user_id == user_id and membership.role != Role.mentor:
             return membership.user
     abort(404)
 

@@ -4,7 +4,7 @@ from flask import Blueprint, flash, redirect, render_template, url_for
 from flask_login import current_user, login_required
 
 from app.leadership import pipeline, release
-from app.leadership.access import leaders_of, member_of, mentor_team
+from app.leadership.access import leaders_of, mentor_team, teacher_of
 from app.leadership.forms import PhaseForm
 from app.leadership.models import Phase
 from app.teams.queries import team_with_members
@@ -48,7 +48,7 @@ def _render_person(team, person, form, status=200):
 @login_required
 def person(team_id: int, user_id: int):
     team = _team(team_id)
-    person = member_of(team, user_id)
+    person = teacher_of(team, user_id)
     form = PhaseForm(formdata=None, data={"started_on": local_now().date()})
     return _render_person(team, person, form)
 
@@ -57,7 +57,7 @@ def person(team_id: int, user_id: int):
 @login_required
 def record_phase(team_id: int, user_id: int):
     team = _team(team_id)
-    person = member_of(team, user_id)
+    person = teacher_of(team, user_id)
     form = PhaseForm()
     if not form.validate():
         return _render_person(team, person, form, 422)

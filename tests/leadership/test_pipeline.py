@@ -252,3 +252,12 @@ def test_person_page_statement_count_does_not_grow_with_history(
         assert mentor.get(url).status_code == 200
 
     assert many.count == few.count
+
+
+def test_mentors_are_not_in_the_pipeline(client_as, team_world):
+    mentor = client_as("mentor")
+    path = f"/teams/{team_world.team.id}/pipeline/{team_world.mentor.id}"
+
+    assert mentor.get(path).status_code == 404
+    refused = mentor.post(path, data={"phase": "lead", "started_on": "2026-09-01"})
+    assert refused.status_code == 404
