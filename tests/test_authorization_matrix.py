@@ -255,7 +255,6 @@ MATRIX: dict[str, Case] = {
     "meetings.delete_template": team_owned(
         lambda w: {"template_id": _template(w).id}, rightful="leader"
     ),
-    "segments.agenda": team_owned(_on_meeting()),
     "segments.create": team_owned(_on_meeting(), _segment_form, rightful="leader"),
     "segments.edit": team_owned(_on_segment, rightful="leader"),
     "segments.update": team_owned(

@@ -36,10 +36,6 @@ def leader_of(team: Team, user_id: int) -> User:
     abort(404)
 
 
-def may_see_leader(viewer: User, team: Team, leader: User) -> bool:
-    return viewer.id == leader.id or is_mentor(viewer, team.id)
-
-
 def leaders_of(team: Team) -> list[User]:
     return team.members_with(Role.teacher_leader)
 

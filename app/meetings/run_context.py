@@ -5,7 +5,7 @@ from flask_login import current_user
 from app.meetings import attendance, contributions
 from app.meetings.access import can_present
 from app.meetings.forms import ContributionForm, member_choices
-from app.meetings.models import ContributionKind, Meeting
+from app.meetings.models import Meeting
 from app.meetings.panels import panels_for
 from app.meetings.queries import load_meeting
 from app.meetings.timer import LOW_TIME_SECONDS, countdown, format_clock
@@ -36,7 +36,6 @@ def run_context(meeting_id: int, *parts: str) -> dict:
         "format_clock": format_clock,
         "low_seconds": LOW_TIME_SECONDS,
         "can_present": can_present(current_user, meeting),
-        "kinds": ContributionKind,
         "panels_for": panels_for,
     }
     if "contributions" in parts:

@@ -19,17 +19,6 @@ def _planner_meeting(meeting_id: int) -> Meeting:
     return meeting
 
 
-@bp.get("/agenda")
-@login_required
-def agenda(meeting_id: int):
-    meeting = meeting_for(current_user, meeting_id)
-    return render_template(
-        "meetings/_agenda.html",
-        meeting=load_meeting(meeting.id),
-        can_plan=can_plan(current_user, meeting.team_id),
-    )
-
-
 @bp.post("")
 @login_required
 def create(meeting_id: int):

@@ -436,7 +436,7 @@ def test_agenda_shows_the_planned_total_against_the_meetings_length(client_as, t
         data=segment_form(title="A", planned_minutes="10", version="1"),
     )
     assert "25 of 30 minutes planned · 5 minutes to spare" in words(
-        client.get(f"/meetings/{meeting.id}/segments/agenda")
+        client.get(f"/meetings/{meeting.id}")
     )
 
 

@@ -123,7 +123,6 @@ def pages(world, meeting) -> list[str]:
         f"{run}/panel",
         f"/meetings/{meeting.id}/minutes",
         f"/meetings/{meeting.id}",
-        f"/meetings/{meeting.id}/segments/agenda",
         f"/teams/{world.team.id}/meetings",
         "/",
     ]
