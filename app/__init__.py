@@ -31,6 +31,7 @@ def create_app(overrides: dict | None = None) -> Flask:
     templating.init_app(app)
 
     from app import models  # noqa: F401  (every model, for Alembic and relationships)
+    from app.admin.invite_routes import bp as admin_invites_bp
     from app.admin.people_routes import bp as admin_people_bp
     from app.admin.routes import bp as admin_bp
     from app.admin.team_routes import bp as admin_teams_bp
@@ -54,6 +55,7 @@ def create_app(overrides: dict | None = None) -> Flask:
         teams_bp,
         admin_bp,
         admin_people_bp,
+        admin_invites_bp,
         admin_teams_bp,
         meetings_bp,
         segments_bp,

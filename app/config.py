@@ -31,9 +31,25 @@ def _database_url(instance_path: Path) -> str:
     return url
 
 
+def _smtp() -> dict:
+    """Where invitations are e-mailed from; without SMTP_HOST they are written to the log."""
+    port = int(os.environ.get("SMTP_PORT", 587))
+    starttls = os.environ.get("SMTP_STARTTLS", "true" if port == 587 else "false")
+    return {
+        "SMTP_HOST": os.environ.get("SMTP_HOST") or None,
+        "SMTP_PORT": port,
+        "SMTP_USER": os.environ.get("SMTP_USER") or None,
+        "SMTP_PASSWORD": os.environ.get("SMTP_PASSWORD") or None,
+        "SMTP_FROM": os.environ.get("SMTP_FROM", "Tandem <tandem@localhost>"),
+        "SMTP_STARTTLS": starttls.strip().lower() in {"1", "true", "yes", "on"},
+        "SMTP_TIMEOUT": float(os.environ.get("SMTP_TIMEOUT", 10)),
+    }
+
+
 def from_environment(instance_path: Path) -> dict:
     production = os.environ.get("TANDEM_ENV") == "production"
     return {
+        **_smtp(),
         "PRODUCTION": production,
         "SECRET_KEY": _secret_key(instance_path, production),
         "SQLALCHEMY_DATABASE_URI": _database_url(instance_path),

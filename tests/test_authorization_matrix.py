@@ -12,6 +12,7 @@ author says how to reach it and who must be refused.
   which proves the refused request was a real one.
 """
 
+import io
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import timedelta
@@ -20,7 +21,7 @@ import pytest
 import sqlalchemy as sa
 
 from app import create_app
-from app.auth import services as auth_services
+from app.auth import invitations
 from app.extensions import db
 from app.leadership.models import Nudge
 from app.meetings.models import (
@@ -37,7 +38,7 @@ from app.timeutil import local_now
 from tests.conftest import Auth
 from tests.factories import World, make_world
 
-ADMIN_BLUEPRINTS = {"admin", "admin_people", "admin_teams"}
+ADMIN_BLUEPRINTS = {"admin", "admin_people", "admin_invites", "admin_teams"}
 TEAM_OWNED, ADMIN_ONLY = 404, 403
 
 
@@ -77,8 +78,21 @@ def _school_id(world: World) -> int:
 
 
 def _invite_id(world: World) -> int:
-    invite = auth_services.create_invite(world.admin, "invitee@example.org", "", None, False)
-    return invite.id
+    invitee = invitations.Invitee("invitee@example.org", team=world.team)
+    return invitations.create_invite(world.admin, world.team.district, invitee).id
+
+
+class _Upload(io.BytesIO):
+    """A file field the matrix can send several times: the test client closes it each time."""
+
+    def close(self) -> None:
+        self.seek(0)
+
+
+def _bulk_csv(world: World) -> dict:
+    return {
+        "file": (_Upload(f"email,team\nbulk@example.org,{world.team.name}\n".encode()), "a.csv")
+    }
 
 
 def _membership_id(world: World) -> int:
@@ -205,12 +219,20 @@ MATRIX: dict[str, Case] = {
         lambda w: {"school_id": _school_id(w)}, lambda w: {"name": "Renamed School"}
     ),
     "admin_people.index": admin_only(),
-    "admin_people.new_invite": admin_only(),
-    "admin_people.create_invite": admin_only(
-        data=lambda w: {"email": "newcomer@example.org", "school_id": ""}
+    "admin_invites.new_invite": admin_only(),
+    "admin_invites.create_invite": admin_only(
+        data=lambda w: {
+            "email": "newcomer@example.org",
+            "school_id": "",
+            "team_id": str(w.team.id),
+            "role": "teacher",
+        }
     ),
-    "admin_people.show_invite": admin_only(lambda w: {"invite_id": _invite_id(w)}),
-    "admin_people.revoke_invite": admin_only(lambda w: {"invite_id": _invite_id(w)}),
+    "admin_invites.show_invite": admin_only(lambda w: {"invite_id": _invite_id(w)}),
+    "admin_invites.revoke_invite": admin_only(lambda w: {"invite_id": _invite_id(w)}),
+    "admin_invites.renew_invite": admin_only(lambda w: {"invite_id": _invite_id(w)}),
+    "admin_invites.new_bulk": admin_only(),
+    "admin_invites.create_bulk": admin_only(data=_bulk_csv),
     "admin_people.edit": admin_only(lambda w: {"user_id": w.teacher.id}),
     "admin_people.update": admin_only(
         lambda w: {"user_id": w.teacher.id},

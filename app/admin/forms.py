@@ -1,3 +1,4 @@
+from flask_wtf.file import FileField
 from wtforms import BooleanField, SelectField, StringField, TextAreaField
 from wtforms.validators import DataRequired, Length, Optional
 
@@ -38,7 +39,13 @@ class InviteForm(Form):
         filters=[lambda v: v.strip() if v else v],
     )
     school_id = SelectField("School", coerce=coerce_optional_int, validate_choice=True)
+    team_id = SelectField("Team", coerce=coerce_optional_int, validate_choice=True)
+    role = SelectField("Role on that team", choices=ROLE_CHOICES, default=Role.teacher.value)
     is_admin = BooleanField("Administrator: may manage schools, people and teams")
+
+
+class BulkInviteForm(Form):
+    file = FileField("CSV file of the people to invite")
 
 
 class PersonForm(Form):
@@ -62,7 +69,7 @@ class TeamForm(Form):
 
 class MemberForm(Form):
     user_id = SelectField("Person", coerce=coerce_optional_int, validate_choice=True)
-    role = SelectField("Role on this team", choices=ROLE_CHOICES)
+    role = SelectField("Role on this team", choices=ROLE_CHOICES, default=Role.teacher.value)
 
 
 class RoleForm(Form):

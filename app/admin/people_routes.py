@@ -1,13 +1,13 @@
-"""Administration of people: invitations and accounts."""
+"""Administration of people: their accounts, and the invitations not yet accepted."""
 
 import sqlalchemy as sa
 from flask import abort, flash, redirect, render_template, url_for
 from flask_login import current_user
 from sqlalchemy.orm import selectinload
 
-from app.admin.forms import InviteForm, PersonForm
+from app.admin import access
+from app.admin.forms import PersonForm
 from app.admin.guard import admin_blueprint
-from app.auth import services as auth_services
 from app.auth.models import Invite, User, new_nonce
 from app.extensions import db
 from app.forms import SelectChoice, choices
@@ -33,64 +33,15 @@ def index():
     ).all()
     invites = db.session.scalars(
         sa.select(Invite)
-        .where(Invite.accepted_at.is_(None), Invite.revoked_at.is_(None))
-        .options(selectinload(Invite.school))
+        .where(
+            Invite.district_id == access.district_of(current_user).id,
+            Invite.accepted_at.is_(None),
+            Invite.revoked_at.is_(None),
+        )
+        .options(selectinload(Invite.school), selectinload(Invite.team))
         .order_by(Invite.created_at.desc())
     ).all()
     return render_template("admin/people.html", people=people, invites=invites)
-
-
-@bp.get("/invites/new")
-def new_invite():
-    form = InviteForm(formdata=None)
-    form.school_id.choices = _school_choices()
-    return render_template("admin/invite_new.html", form=form)
-
-
-@bp.post("/invites")
-def create_invite():
-    form = InviteForm()
-    form.school_id.choices = _school_choices()
-    if form.validate():
-        if auth_services.user_by_email(form.email.data):
-            form.email.errors.append("Someone with this email already has an account.")
-        elif auth_services.pending_invite_for(form.email.data):
-            form.email.errors.append(
-                "This email already has an invitation waiting: find its link under People."
-            )
-    if form.errors:
-        return render_template("admin/invite_new.html", form=form), 422
-    invite = auth_services.create_invite(
-        current_user,
-        form.email.data,
-        form.name.data or "",
-        form.school_id.data,
-        form.is_admin.data,
-    )
-    return redirect(url_for("admin_people.show_invite", invite_id=invite.id))
-
-
-def _invite_or_404(invite_id: int) -> Invite:
-    return db.session.get(Invite, invite_id) or abort(404)
-
-
-@bp.get("/invites/<int:invite_id>")
-def show_invite(invite_id: int):
-    invite = _invite_or_404(invite_id)
-    link = None
-    if invite.status == "pending":
-        token = auth_services.invite_token(invite)
-        link = url_for("auth.accept_invite", token=token, _external=True)
-    return render_template("admin/invite_show.html", invite=invite, link=link)
-
-
-@bp.post("/invites/<int:invite_id>/revoke")
-def revoke_invite(invite_id: int):
-    invite = _invite_or_404(invite_id)
-    if invite.status == "pending":
-        auth_services.revoke_invite(invite)
-        flash(f"The invitation for {invite.email} no longer works.", "info")
-    return redirect(url_for("admin_people.index"))
 
 
 def _person_or_404(user_id: int) -> User:

@@ -7,10 +7,11 @@ from flask_login import UserMixin
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from app.extensions import db
+from app.teams.models import Role
 from app.timeutil import utcnow
 
 if TYPE_CHECKING:
-    from app.teams.models import Membership, School
+    from app.teams.models import District, Membership, School, Team
 
 
 # Leading titles skipped by first_name: "Dr. Ana Ruiz" is greeted as Ana, not "Dr.".
@@ -59,14 +60,22 @@ class User(UserMixin, db.Model):
 
 
 class Invite(db.Model):
-    """A single-use, expiring invitation; the link carries a signed (id, nonce) pair."""
+    """A single-use, expiring invitation; the link carries a signed (id, nonce) pair.
+
+    Accepting it makes the account and, when a team is named, the membership with its role.
+    """
 
     __tablename__ = "invites"
 
     id: Mapped[int] = mapped_column(primary_key=True)
+    district_id: Mapped[int] = mapped_column(sa.ForeignKey("districts.id"), index=True)
     email: Mapped[str] = mapped_column(sa.String(254), index=True)
     name: Mapped[str] = mapped_column(sa.String(120), default="")
     school_id: Mapped[int | None] = mapped_column(sa.ForeignKey("schools.id"))
+    team_id: Mapped[int | None] = mapped_column(sa.ForeignKey("teams.id"), index=True)
+    role: Mapped[Role] = mapped_column(
+        sa.Enum(Role, native_enum=False, length=20, validate_strings=True), default=Role.teacher
+    )
     is_admin: Mapped[bool] = mapped_column(default=False)
     nonce: Mapped[str] = mapped_column(sa.String(32), default=new_nonce)
     invited_by_id: Mapped[int | None] = mapped_column(sa.ForeignKey("users.id"))
@@ -74,8 +83,13 @@ class Invite(db.Model):
     expires_at: Mapped[datetime]
     accepted_at: Mapped[datetime | None]
     revoked_at: Mapped[datetime | None]
+    # The last e-mail attempt: when it went out, or why it did not (None: no mail server).
+    emailed_at: Mapped[datetime | None]
+    email_error: Mapped[str | None] = mapped_column(sa.String(300))
 
+    district: Mapped["District"] = relationship()
     school: Mapped["School | None"] = relationship()
+    team: Mapped["Team | None"] = relationship()
     invited_by: Mapped[User | None] = relationship()
 
     @property

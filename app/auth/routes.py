@@ -1,9 +1,9 @@
-from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
+from flask import Blueprint, flash, redirect, render_template, request, url_for
 from flask_login import current_user, login_required, login_user, logout_user
 from sqlalchemy.exc import IntegrityError
 
+from app.auth import invitations, services
 from app.auth import login as _login  # noqa: F401  (registers the user loader)
-from app.auth import services
 from app.auth.forms import AcceptInviteForm, ChangePasswordForm, SignInForm
 from app.auth.passwords import verify_password
 from app.extensions import db
@@ -65,36 +65,40 @@ def password_post():
     return redirect(url_for("home.index"))
 
 
-def _usable_invite(token: str):
-    invite = services.invite_from_token(token)
-    if invite is None:
-        abort(404)
-    return invite
+def _render_problem(check: invitations.LinkCheck):
+    return render_template(
+        "auth/invite_problem.html", problem=check.problem.name, invite=check.invite
+    ), check.problem.status
 
 
 @bp.get("/invites/<token>")
 def accept_invite(token: str):
-    invite = _usable_invite(token)
-    form = AcceptInviteForm(name=invite.name)
-    return render_template("auth/accept_invite.html", invite=invite, form=form)
+    check = invitations.check_link(token)
+    if check.problem:
+        return _render_problem(check)
+    form = AcceptInviteForm(name=check.invite.name)
+    return render_template("auth/accept_invite.html", invite=check.invite, form=form)
 
 
 @bp.post("/invites/<token>")
 def accept_invite_post(token: str):
-    invite = _usable_invite(token)
-    form = AcceptInviteForm()
-    if invite.status != "pending" or not form.validate():
+    check = invitations.check_link(token)
+    if check.problem:
+        return _render_problem(check)
+    invite, form = check.invite, AcceptInviteForm()
+    if not form.validate():
         return render_template("auth/accept_invite.html", invite=invite, form=form), 422
     if services.user_by_email(invite.email):
         form.name.errors.append(f"An account for {invite.email} already exists. Sign in instead.")
         return render_template("auth/accept_invite.html", invite=invite, form=form), 422
     try:
-        user = services.accept_invite(invite, form.name.data, form.password.data)
+        user = invitations.accept_invite(invite, form.name.data, form.password.data)
     except IntegrityError:
         db.session.rollback()
-        form.name.errors.append("This invitation has just been used. Sign in instead.")
-        return render_template("auth/accept_invite.html", invite=invite, form=form), 422
+        return _render_problem(invitations.LinkCheck(invite, invitations.LinkProblem.used))
     logout_user()
     login_user(user)
     flash(f"Welcome to Tandem, {user.first_name}.", "success")
+    if invite.team_id:
+        return redirect(url_for("teams.show", team_id=invite.team_id))
     return redirect(url_for("home.index"))

@@ -1,12 +1,11 @@
-"""Sign-in, password changes and invitations."""
+"""Sign-in and password changes. Invitations are in invitations.py."""
 
 from datetime import timedelta
 
 import sqlalchemy as sa
 from flask import current_app
-from itsdangerous import BadSignature, URLSafeSerializer
 
-from app.auth.models import Invite, SignInAttempt, User, new_nonce
+from app.auth.models import SignInAttempt, User, new_nonce
 from app.auth.passwords import hash_password, needs_rehash, verify_password
 from app.extensions import db
 from app.timeutil import utcnow
@@ -69,70 +68,3 @@ def set_password(user: User, new_password: str) -> None:
     user.password_hash = hash_password(new_password)
     user.session_nonce = new_nonce()
     db.session.commit()
-
-
-def _serializer() -> URLSafeSerializer:
-    return URLSafeSerializer(current_app.config["SECRET_KEY"], salt="tandem-invite")
-
-
-def create_invite(
-    actor: User, email: str, name: str, school_id: int | None, is_admin: bool
-) -> Invite:
-    invite = Invite(
-        email=normalise_email(email),
-        name=name.strip(),
-        school_id=school_id,
-        is_admin=is_admin,
-        invited_by=actor,
-        expires_at=utcnow() + timedelta(days=current_app.config["INVITE_DAYS"]),
-    )
-    db.session.add(invite)
-    db.session.commit()
-    return invite
-
-
-def pending_invite_for(email: str) -> Invite | None:
-    """An invitation to this email that still works."""
-    return db.session.scalar(
-        sa.select(Invite).where(
-            Invite.email == normalise_email(email),
-            Invite.accepted_at.is_(None),
-            Invite.revoked_at.is_(None),
-            Invite.expires_at > utcnow(),
-        )
-    )
-
-
-def revoke_invite(invite: Invite) -> None:
-    invite.revoked_at = utcnow()
-    db.session.commit()
-
-
-def invite_token(invite: Invite) -> str:
-    return _serializer().dumps([invite.id, invite.nonce])
-
-
-def invite_from_token(token: str) -> Invite | None:
-    """The invite a well-signed token names, whatever its status; None for a forged token."""
-    try:
-        invite_id, nonce = _serializer().loads(token)
-    except (BadSignature, ValueError, TypeError):
-        return None
-    invite = db.session.get(Invite, invite_id) if isinstance(invite_id, int) else None
-    if invite is None or invite.nonce != nonce:
-        return None
-    return invite
-
-
-def accept_invite(invite: Invite, name: str, password: str) -> User:
-    user = User(
-        email=invite.email,
-        name=name.strip(),
-        password_hash=hash_password(password),
-        school_id=invite.school_id,
-        is_admin=invite.is_admin,
-    )
-    invite.accepted_at = utcnow()
-    db.session.add(user)
-    db.session.commit()
-    return user

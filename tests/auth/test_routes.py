@@ -8,7 +8,7 @@ from urllib.parse import urlsplit
 import pytest
 import sqlalchemy as sa
 
-from app.auth import services
+from app.auth import invitations, services
 from app.auth.models import Invite, User
 from app.extensions import db
 from app.timeutil import utcnow
@@ -313,7 +313,7 @@ def test_invited_school_and_admin_role_carry_over(client, client_as, team_world)
     admin = client_as("admin")
     school_id = team_world.leader.school_id
     create_invite(admin, school_id=str(school_id), is_admin="y")
-    token = services.invite_token(the_invite())
+    token = invitations.invite_token(the_invite())
     accept(client, f"/invites/{token}")
     person = services.user_by_email("newcomer@example.org")
     assert (person.school_id, person.is_admin) == (school_id, True)
@@ -325,7 +325,7 @@ def test_used_invitation_says_so_and_makes_no_second_account(app, client, client
     other = app.test_client()
     assert "This invitation has been used" in text(other.get(path))
     response = accept(other, path, name="Someone Else")
-    assert response.status_code == 422
+    assert response.status_code == 410
     assert accounts_for("newcomer@example.org") == 1
     assert not signed_in(other)
 
@@ -369,7 +369,7 @@ def test_expired_invitation_says_so_and_refuses_the_form(client, client_as):
     invite.expires_at = utcnow() - timedelta(minutes=1)
     db.session.commit()
     assert "This invitation has expired" in text(client.get(path))
-    assert accept(client, path).status_code == 422
+    assert accept(client, path).status_code == 410
     assert accounts_for("newcomer@example.org") == 0
 
 
@@ -378,7 +378,7 @@ def test_revoked_invitation_says_so_and_refuses_the_form(client, client_as):
     path = invite_path(admin)
     assert admin.post(f"/admin/invites/{the_invite().id}/revoke").status_code == 302
     assert "This invitation was withdrawn" in text(client.get(path))
-    assert accept(client, path).status_code == 422
+    assert accept(client, path).status_code == 410
     assert accounts_for("newcomer@example.org") == 0
     page = text(admin.get(f"/admin/invites/{the_invite().id}"))
     assert "This invitation is revoked; its link no longer works." in page
@@ -407,10 +407,10 @@ def test_tampered_invitation_token_is_not_found(client, client_as):
     assert accounts_for("newcomer@example.org") == 0
 
 
-def test_well_signed_token_with_a_stale_nonce_is_not_found(client, client_as):
+def test_well_signed_token_with_a_stale_nonce_is_gone(client, client_as):
     invite_path(client_as("admin"))
-    stale = services._serializer().dumps([the_invite().id, "an-old-nonce"])
-    assert client.get(f"/invites/{stale}").status_code == 404
+    stale = invitations._serializer().dumps([the_invite().id, "an-old-nonce"])
+    assert client.get(f"/invites/{stale}").status_code == 410
 
 
 def test_inviting_an_existing_account_is_refused_on_the_email_field(client_as, team_world):
