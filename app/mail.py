@@ -44,8 +44,10 @@ def reason(error: Exception) -> str:
         return "the mail server refused the sender address (SMTP_FROM)"
     if isinstance(error, ConnectionRefusedError):
         return "the mail server refused the connection"
-    if isinstance(error, (socket.timeout, TimeoutError)):
+    if isinstance(error, (socket.timeout, TimeoutError)) or "timed out" in str(error):
         return "the mail server did not answer in time"
+    if isinstance(error, smtplib.SMTPServerDisconnected):
+        return "the mail server closed the connection"
     if isinstance(error, socket.gaierror):
         return "the mail server's name (SMTP_HOST) could not be found"
     if isinstance(error, ssl.SSLError):

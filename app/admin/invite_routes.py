@@ -124,6 +124,8 @@ def create_bulk():
         form.file.errors = [reading.file_problem or _lines_summary(reading)]
         return render_template("admin/invite_bulk.html", form=form, reading=reading), 422
     invites = invitations.create_invites(current_user, district, reading.invitees)
+    ids = [invite.id for invite in invites]
     invitations.email_invites(invites)
+    invites = invitations.load_invites(ids)
     links = {invite.id: invitations.invite_url(invite) for invite in invites}
     return render_template("admin/invite_bulk_done.html", invites=invites, links=links)
