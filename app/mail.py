@@ -36,6 +36,8 @@ def log_instead(message: EmailMessage) -> None:
 
 def reason(error: Exception) -> str:
     """What went wrong, in words an administrator can pass to whoever runs the mail server."""
+    if isinstance(error, smtplib.SMTPNotSupportedError):
+        return "the mail server does not offer STARTTLS or sign-in (check SMTP_STARTTLS, SMTP_USER)"
     if isinstance(error, smtplib.SMTPAuthenticationError):
         return "the mail server refused Tandem's user name or password"
     if isinstance(error, smtplib.SMTPRecipientsRefused):

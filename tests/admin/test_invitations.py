@@ -229,3 +229,25 @@ def test_add_a_member_preselects_teacher(admin, team_world):
     add_form = page[page.index("Add a member") :]
     assert '<option selected value="teacher">Teacher</option>' in add_form
     assert "selected" not in add_form.split('value="mentor"')[0].rsplit("<option", 1)[-1]
+
+
+# Statement counts
+
+
+def test_people_page_statements_do_not_grow_with_invitations(admin, team_world, count_statements):
+    def statements() -> int:
+        with count_statements() as counter:
+            assert admin.get("/admin/people").status_code == 200
+        return counter.count
+
+    def add_invites(start: int, count: int) -> None:
+        invitees = [
+            Invitee(f"p{n}@example.org", school=team_world.leader.school, team=team_world.team)
+            for n in range(start, start + count)
+        ]
+        invitations.create_invites(team_world.admin, team_world.team.district, invitees)
+
+    add_invites(0, 1)
+    few = statements()
+    add_invites(1, 15)
+    assert statements() == few

@@ -131,3 +131,41 @@ def test_bulk_invitations_go_out_over_one_connection(client_as, team_world, smtp
     assert "3 of 3 e-mailed." in text(response)
     assert sorted(m["To"] for m in smtp.messages) == [f"p{n}@example.org" for n in range(3)]
     assert smtp.connections == 1
+
+
+@pytest.mark.parametrize(
+    ("setting", "reason"),
+    [
+        ({"SMTP_STARTTLS": True}, "the mail server does not offer STARTTLS or sign-in"),
+        ({"SMTP_USER": "tandem", "SMTP_PASSWORD": "x"}, "the mail server does not offer STARTTLS"),
+        ({"SMTP_HOST": "mail.invalid"}, "the mail server's name (SMTP_HOST) could not be found"),
+    ],
+    ids=["no-starttls", "no-auth", "unknown-host"],
+)
+def test_misconfigured_mail_is_explained_and_the_link_kept(
+    app, client_as, team_world, smtp, setting, reason
+):
+    app.config.update(setting)
+    page = invite(client_as("admin"), team_world)
+    assert f"Not e-mailed: {reason}" in page
+    assert page_link(page)
+
+
+@pytest.mark.parametrize(
+    ("environment", "expected"),
+    [
+        ({}, (None, 587, True)),
+        ({"SMTP_HOST": "smtp.district.org", "SMTP_PORT": "25"}, ("smtp.district.org", 25, False)),
+        ({"SMTP_HOST": "m", "SMTP_PORT": "2525", "SMTP_STARTTLS": "yes"}, ("m", 2525, True)),
+        ({"SMTP_HOST": "m", "SMTP_STARTTLS": "false"}, ("m", 587, False)),
+    ],
+)
+def test_smtp_settings_come_from_the_environment(monkeypatch, tmp_path, environment, expected):
+    from app import config
+
+    for key in ("SMTP_HOST", "SMTP_PORT", "SMTP_STARTTLS"):
+        monkeypatch.delenv(key, raising=False)
+    for key, value in environment.items():
+        monkeypatch.setenv(key, value)
+    settings = config.from_environment(tmp_path)
+    assert (settings["SMTP_HOST"], settings["SMTP_PORT"], settings["SMTP_STARTTLS"]) == expected
