@@ -1,6 +1,7 @@
 """An administrator invites into a team with a role, one person or a CSV file of them."""
 
 import re
+import socket
 
 import pytest
 from playwright.sync_api import Page, expect
@@ -148,3 +149,29 @@ def test_admin_members_table_stays_inside_its_card(page: Page, new_context, live
     screenshot(admin, f"admin-members-{viewport['width']}")
     assert overflow(admin, "section[aria-labelledby=members-heading]") < 1
     assert admin.evaluate("document.documentElement.scrollWidth") <= viewport["width"]
+
+
+def test_admin_sees_why_an_invitation_was_not_emailed_and_copies_the_link(
+    app, page: Page, live_server
+):
+    seed_demo()
+    with socket.socket() as probe:  # a port nothing listens on: the mail server is down
+        probe.bind(("127.0.0.1", 0))
+        closed_port = probe.getsockname()[1]
+    saved = {key: app.config[key] for key in ("SMTP_HOST", "SMTP_PORT", "SMTP_STARTTLS")}
+    app.config.update(SMTP_HOST="127.0.0.1", SMTP_PORT=closed_port, SMTP_STARTTLS=False)
+    try:
+        sign_in(page, "admin@demo.test", DEMO_PASSWORD)
+        go_to_people(page)
+        page.get_by_role("link", name="Invite a person").click()
+        page.get_by_label("Their email").fill("kim.ito@maple.example")
+        page.get_by_label("Team", exact=True).select_option(label=TEAM_NAME)
+        page.get_by_role("button", name="Create invitation link").click()
+        expect(page.get_by_role("alert")).to_have_text(
+            "Not e-mailed: the mail server refused the connection; copy the link and send it "
+            "to kim.ito@maple.example yourself."
+        )
+        expect(page.get_by_label("Invitation link")).to_have_value(re.compile("/invites/"))
+        screenshot(page, "invite-not-emailed")
+    finally:
+        app.config.update(saved)
