@@ -71,6 +71,11 @@ def _earlier(user_id: int, endpoint: str, key: str) -> IdempotencyKey | None:
     )
 
 
+def seen(user, endpoint: str, key: str | None) -> bool:
+    """Whether this person's request with `key` was already handled here."""
+    return key is not None and _earlier(user.id, endpoint, key) is not None
+
+
 def _replay(row: IdempotencyKey) -> Outcome:
     return Outcome(None, replayed=True, object_id=row.object_id)
 

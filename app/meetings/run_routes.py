@@ -14,6 +14,7 @@ from app.meetings.run_context import PAGE, contribution_form, run_context
 from app.teams.access import is_member, role_in
 
 bp = Blueprint("run", __name__, url_prefix="/meetings/<int:meeting_id>/run")
+NOTE = "run.add_contribution"  # the idempotency keys' endpoint
 
 
 @bp.get("")
@@ -81,16 +82,18 @@ def present(meeting_id: int, action: str):
 def add_contribution(meeting_id: int):
     meeting = meeting_for(current_user, meeting_id)
     form = contribution_form(meeting, submitted=True)
+    key = idempotency.key_from(request.form)
     valid = form.validate()
-    if valid and meeting.status == "ended":
+    # A retry of a note saved before the meeting ended is answered as the note was.
+    if valid and meeting.status == "ended" and not idempotency.seen(current_user, NOTE, key):
         form.body.errors.append("This meeting has ended; its minutes are final.")
         valid = False
     if not valid:
         return render_template("meetings/_contribution_form.html", meeting=meeting, form=form), 422
     idempotency.once(
         current_user,
-        idempotency.key_from(request.form),
-        "run.add_contribution",
+        key,
+        NOTE,
         lambda: contributions.add(
             current_user,
             meeting,

@@ -119,3 +119,16 @@ def test_keys_older_than_a_day_are_purged(client_as, team_world, running_meeting
     db.session.commit()
     assert idempotency.purge() == 1
     assert [k.key for k in db.session.scalars(sa.select(IdempotencyKey))] == [KEY]
+
+
+def test_a_retry_after_the_meeting_ended_is_answered_as_saved(client_as, running_meeting):
+    teacher, mentor = client_as("teacher"), client_as("mentor")
+    add(teacher, running_meeting.id, body="Said just before the end")
+    ended = mentor.post(f"/meetings/{running_meeting.id}/run/end", data={"run_version": "0"})
+    assert ended.status_code == 302
+
+    retry = add(teacher, running_meeting.id, body="Said just before the end")
+    assert retry.status_code == 200
+    assert retry.headers["HX-Trigger"] == "contributions-changed"
+    assert bodies() == ["Said just before the end"]
+    assert add(teacher, running_meeting.id, body="Too late", key="n" * 20).status_code == 422
