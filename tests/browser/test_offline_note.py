@@ -122,3 +122,34 @@ def test_a_note_whose_answer_was_lost_is_sent_again_and_saved_once(new_context):
     assert first_try == retry, "the retry is the same request, with the same key"
     assert first_try["idempotency_key"]
     assert saved(body) == 1
+
+
+def test_a_move_tapped_again_after_a_lost_answer_is_logged_once(new_context):
+    seed_demo()
+    mentor = new_context(viewport=PHONE).new_page()
+    open_run_view(mentor, "mentor@demo.test")
+    mentor.get_by_role("button", name="Start the meeting").click()
+    expect(mentor.get_by_role("timer")).to_be_visible()
+    mentor.goto(re.sub(r"/run$", "/moves", mentor.url))
+    structuring = mentor.get_by_role("row", name=re.compile("^Structuring")).get_by_role("cell")
+    expect(structuring).to_have_text(["0", "0", "0"])
+    answers = []
+
+    def lose_the_first_answer(route):
+        answer = route.fetch()
+        answers.append(answer.status)
+        route.fulfill(status=502, body="Bad gateway") if len(answers) == 1 else route.fulfill(
+            response=answer
+        )
+
+    mentor.route(re.compile(r".*/moves$"), lose_the_first_answer)
+    mentor.get_by_role("button", name="Structuring").click()
+    expect(mentor.get_by_text("Bad gateway")).to_be_visible()
+    mentor.get_by_role("button", name="Structuring").click()  # the same tap again
+    expect(structuring).to_have_text(["0", "1", "0"])
+    mentor.get_by_role("button", name="Structuring").click()  # a new tap: a new move
+    expect(structuring).to_have_text(["0", "2", "0"])
+    mentor.get_by_role("button", name="Eliciting").click()
+    eliciting = mentor.get_by_role("row", name=re.compile("^Eliciting")).get_by_role("cell")
+    expect(eliciting).to_have_text(["0", "1", "0"])
+    assert answers[:2] == [200, 200]
