@@ -2,7 +2,7 @@ from pathlib import Path
 
 from flask import Flask
 
-from app import config, converters, errors, live, security, templating
+from app import config, converters, errors, idempotency, live, security, templating
 from app.extensions import csrf, db, login_manager, migrate
 from app.home import display
 
@@ -28,6 +28,7 @@ def create_app(overrides: dict | None = None) -> Flask:
     errors.init_app(app)
     display.init_app(app)
     live.init_app(app)
+    idempotency.init_app(app)
     templating.init_app(app)
 
     from app import models  # noqa: F401  (every model, for Alembic and relationships)

@@ -1,6 +1,7 @@
 """Imports every feature's models so that Alembic and relationship strings see them all."""
 
 from app.auth.models import Invite, SignInAttempt, User
+from app.idempotency import IdempotencyKey
 from app.leadership.models import FacilitationMove, MentoringLoop, Nudge, PhaseChange
 from app.meetings.models import (
     AgendaTemplate,
@@ -18,6 +19,7 @@ __all__ = [
     "Contribution",
     "District",
     "FacilitationMove",
+    "IdempotencyKey",
     "Invite",
     "Meeting",
     "Membership",

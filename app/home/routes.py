@@ -2,6 +2,7 @@ import sqlalchemy as sa
 from flask import Blueprint, redirect, render_template, request
 from flask_login import current_user, login_required
 
+from app import live
 from app.extensions import db
 from app.home import display
 from app.meetings.contributions import open_actions_for
@@ -35,8 +36,10 @@ def display_post():
 
 @bp.get("/healthz")
 def healthz():
+    """200 while the database answers; a broker outage only slows live updates down."""
+    broker = live.broker_state()
     try:
         db.session.execute(sa.text("SELECT 1"))
     except sa.exc.SQLAlchemyError:
-        return {"status": "database unavailable"}, 503
-    return {"status": "ok"}
+        return {"status": "database unavailable", "database": "down", "broker": broker}, 503
+    return {"status": "ok", "database": "ok", "broker": broker}

@@ -3,7 +3,7 @@
 from flask import Blueprint, abort, redirect, render_template, request, url_for
 from flask_login import current_user, login_required
 
-from app import live
+from app import idempotency, live
 from app.htmx import is_htmx
 from app.leadership import moves, nudges
 from app.leadership.access import leader_of, leaders_of, mentoring_pair_only
@@ -51,7 +51,7 @@ def show(meeting_id: int):
     made_by = request.args.get("by", "leader")
     made_by = made_by if made_by in MoveBy.LABELS else "leader"
     # Stream from this render on, so a segment change before the stream connects is not lost.
-    after = live.broker().latest_id(meeting.channel())
+    after = live.latest_id(meeting.channel())
     return render_template(
         "leadership/moves.html", after=after, **_context(meeting, made_by=made_by)
     )
@@ -77,7 +77,12 @@ def log(meeting_id: int):
         page = "leadership/_move_log.html" if is_htmx() else "leadership/moves.html"
         return render_template(page, **context), 422
     kind, made_by = MoveType(form.move_type.data), MoveBy(form.made_by.data)
-    moves.log(current_user, meeting, kind, made_by, form.note.data or "")
+    idempotency.once(
+        current_user,
+        idempotency.key_from(request.form),
+        "moves.log",
+        lambda: moves.log(current_user, meeting, kind, made_by, form.note.data or ""),
+    )
     return _after_change(meeting, made_by.value)
 
 

@@ -7,7 +7,7 @@ from app.auth.models import User
 from app.extensions import db
 from app.meetings.models import Contribution, Meeting, Segment
 from app.teams.access import member_team_ids, role_in
-from app.teams.models import Role
+from app.teams.models import Membership, Role
 
 PLANNER_ROLES = (Role.mentor, Role.teacher_leader)
 
@@ -21,6 +21,20 @@ def _visible(query: sa.Select, user: User) -> sa.Select:
 def meeting_for(user: User, meeting_id: int) -> Meeting:
     meeting = db.session.scalar(_visible(sa.select(Meeting).where(Meeting.id == meeting_id), user))
     return meeting or abort(404)
+
+
+def still_follows(user_id: int, meeting_id: int) -> bool:
+    """For a stream open for minutes: is this person still active and on the meeting's team
+    (or an admin)? One statement."""
+    on_team = Meeting.team_id.in_(
+        sa.select(Membership.team_id).where(Membership.user_id == user_id)
+    )
+    query = (
+        sa.select(Meeting.id)
+        .join(User, User.id == user_id)
+        .where(Meeting.id == meeting_id, User.active.is_(True), sa.or_(User.is_admin, on_team))
+    )
+    return db.session.scalar(query) is not None
 
 
 def segment_for(meeting: Meeting, segment_id: int) -> Segment:

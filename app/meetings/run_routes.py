@@ -3,17 +3,18 @@
 from flask import Blueprint, abort, redirect, render_template, request, url_for
 from flask_login import current_user, login_required
 
-from app import live
+from app import idempotency, live
 from app.extensions import db
 from app.htmx import is_htmx
 from app.live.stream import event_stream
 from app.meetings import attendance, contributions, running
-from app.meetings.access import can_present, meeting_for, require
+from app.meetings.access import can_present, meeting_for, require, still_follows
 from app.meetings.forms import AddTimeForm
 from app.meetings.run_context import PAGE, contribution_form, run_context
 from app.teams.access import is_member, role_in
 
 bp = Blueprint("run", __name__, url_prefix="/meetings/<int:meeting_id>/run")
+NOTE = "run.add_contribution"  # the idempotency keys' endpoint
 
 
 @bp.get("")
@@ -22,7 +23,7 @@ def show(meeting_id: int):
     meeting = meeting_for(current_user, meeting_id)
     if meeting.status == "running" and role_in(current_user, meeting.team_id):
         attendance.mark_present(meeting, current_user)
-    after = live.broker().latest_id(meeting.channel())
+    after = live.latest_id(meeting.channel())
     return render_template("meetings/run.html", after=after, **run_context(meeting_id, *PAGE))
 
 
@@ -81,20 +82,27 @@ def present(meeting_id: int, action: str):
 def add_contribution(meeting_id: int):
     meeting = meeting_for(current_user, meeting_id)
     form = contribution_form(meeting, submitted=True)
+    key = idempotency.key_from(request.form)
     valid = form.validate()
-    if valid and meeting.status == "ended":
+    # A retry of a note saved before the meeting ended is answered as the note was.
+    if valid and meeting.status == "ended" and not idempotency.seen(current_user, NOTE, key):
         form.body.errors.append("This meeting has ended; its minutes are final.")
         valid = False
     if not valid:
         return render_template("meetings/_contribution_form.html", meeting=meeting, form=form), 422
-    contributions.add(
+    idempotency.once(
         current_user,
-        meeting,
-        contributions.ContributionKind(form.kind.data),
-        form.body.data,
-        is_private=form.is_private.data,
-        owner_id=form.owner_id.data,
-        due_on=form.due_on.data,
+        key,
+        NOTE,
+        lambda: contributions.add(
+            current_user,
+            meeting,
+            contributions.ContributionKind(form.kind.data),
+            form.body.data,
+            is_private=form.is_private.data,
+            owner_id=form.owner_id.data,
+            due_on=form.due_on.data,
+        ),
     )
     if not is_htmx():
         return redirect(url_for("run.show", meeting_id=meeting_id))
@@ -123,7 +131,12 @@ def mark_attendance(meeting_id: int, user_id: int):
 @login_required
 def events(meeting_id: int):
     meeting = meeting_for(current_user, meeting_id)
-    channel = meeting.channel()
+    channel, user_id = meeting.channel(), current_user.id
     # The stream may stay open for minutes: give its database connection back now.
     db.session.close()
-    return event_stream(live.broker(), channel, request.args.get("after"))
+    return event_stream(
+        live.broker(),
+        channel,
+        request.args.get("after"),
+        still_allowed=lambda: still_follows(user_id, meeting_id),
+    )

@@ -33,7 +33,7 @@ def test_dashboard_statement_count_does_not_grow_with_teams(app, auth, client, c
 def test_healthz_answers_when_the_database_does(client):
     response = client.get("/healthz")
     assert response.status_code == 200
-    assert response.json == {"status": "ok"}
+    assert response.json == {"status": "ok", "database": "ok", "broker": "ok"}
 
 
 def test_projector_mode_persists_in_this_browser(client_as):

@@ -122,3 +122,19 @@ def test_event_published_by_another_process_reaches_a_waiting_reader(broker, cha
     assert process.returncode == 0, err
     assert [(e.id, e.name) for e in events] == [(out.strip(), "contributions")]
     assert waited >= 0.4, "the event should have arrived while the reader was waiting"
+
+
+@pytest.mark.parametrize(
+    "garbled",
+    ["²", "١٢", "١٢-٣", "1" * 5000, "18446744073709551616-0", "1-18446744073709551616", "1-", "-1"],
+)
+def test_garbled_ids_are_refused_never_sent_to_redis(broker, channel, garbled):
+    broker.publish(channel, "state")
+    assert broker.parse_id(garbled) is None
+    assert [e.name for e in broker.read(channel, garbled, timeout=0.1)] == ["state"]
+
+
+def test_redis_ids_in_their_own_form_are_accepted(broker):
+    assert broker.parse_id("1733000000000-0") == "1733000000000-0"
+    assert broker.parse_id("1733000000000") == "1733000000000"
+    assert broker.parse_id("18446744073709551615-18446744073709551615") is not None

@@ -1,11 +1,15 @@
 """The Server-Sent Events stream of a meeting, read through the test client."""
 
 import threading
+import time
 
 import pytest
+import sqlalchemy as sa
 
 from app import live
+from app.extensions import db
 from app.live.brokers import LocalBroker
+from app.teams.models import Membership
 from tests import factories
 from tests.conftest import Auth
 
@@ -126,3 +130,73 @@ def test_signed_out_visitor_cannot_open_the_stream(client, meeting):
     response = stream(client, meeting.id)
     assert response.status_code == 302
     assert "/sign-in" in response.headers["Location"]
+
+
+def test_a_screen_with_an_id_from_before_a_restart_refreshes_then_follows(
+    app, monkeypatch, team_world, meeting
+):
+    client = signed_in(app, team_world.mentor)
+    monkeypatch.setitem(app.extensions, "live", LocalBroker())
+    post_note(client, meeting.id)
+    seen = live.broker().latest_id(meeting.channel())
+
+    # The restart; the new process then publishes more events than the old one had.
+    monkeypatch.setitem(app.extensions, "live", LocalBroker())
+    for _ in range(5):
+        post_note(client, meeting.id, "After the restart")
+    meeting_id = meeting.id
+
+    def post_soon():
+        with app.app_context():
+            post_note(client, meeting_id, "While streaming")
+
+    poster = threading.Timer(0.3, post_soon)
+    poster.start()
+    body = stream(client, meeting_id, last_event_id=seen).get_data(as_text=True)
+    poster.join()
+    assert event_names(body) == ["refresh", "contributions"]
+
+
+@pytest.mark.parametrize(
+    "garbled", ["²", "١٢", "1" * 5000, "9223372036854775808", "-5", "1-²", "abc", "0x1"]
+)
+def test_a_garbled_last_event_id_or_after_refreshes_never_a_500(app, team_world, meeting, garbled):
+    client = signed_in(app, team_world.teacher)
+    from_header = stream(client, meeting.id, last_event_id=garbled)
+    from_query = client.get(f"/meetings/{meeting.id}/run/events", query_string={"after": garbled})
+    for response in (from_header, from_query):
+        assert response.status_code == 200
+        assert event_names(response.get_data(as_text=True)) == ["refresh"]
+
+
+def test_a_member_removed_from_the_team_stops_receiving_events(
+    app, monkeypatch, team_world, meeting
+):
+    monkeypatch.setitem(app.config, "LIVE_STREAM_SECONDS", 10)
+    monkeypatch.setitem(app.config, "LIVE_RECHECK_SECONDS", 0.3)
+    teacher_id, team_id = team_world.teacher.id, team_world.team.id
+
+    def remove_soon():
+        with app.app_context():
+            db.session.execute(
+                sa.delete(Membership).where(
+                    Membership.user_id == teacher_id, Membership.team_id == team_id
+                )
+            )
+            db.session.commit()
+
+    remover = threading.Timer(0.5, remove_soon)
+    remover.start()
+    started = time.monotonic()
+    response = stream(signed_in(app, team_world.teacher), meeting.id)
+    response.get_data(as_text=True)
+    remover.join()
+    assert time.monotonic() - started < 3
+
+
+def test_a_member_still_on_the_team_keeps_the_stream(app, monkeypatch, team_world, meeting):
+    monkeypatch.setitem(app.config, "LIVE_STREAM_SECONDS", 1.2)
+    monkeypatch.setitem(app.config, "LIVE_RECHECK_SECONDS", 0.2)
+    started = time.monotonic()
+    stream(signed_in(app, team_world.teacher), meeting.id).get_data(as_text=True)
+    assert time.monotonic() - started >= 1.1
