@@ -1,7 +1,7 @@
 """invitations name their district, team and role, and remember the e-mail attempt
 
 Revision ID: 0006_invitations
-Revises: 0003_leadership
+Revises: 0005_idempotency
 Create Date: 2026-12-01 11:00:00
 
 """
@@ -10,7 +10,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = "0006_invitations"
-down_revision = "0003_leadership"
+down_revision = "0005_idempotency"
 branch_labels = None
 depends_on = None
 
