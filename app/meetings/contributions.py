@@ -48,7 +48,8 @@ def add(
     db.session.commit()
     if not contribution.is_private:
         publish(meeting.channel(), "contributions")
-    mark_present(meeting, author)  # whoever adds to the meeting is at it
+    if any(m.user_id == author.id for m in meeting.team.memberships):
+        mark_present(meeting, author)  # whoever adds to the meeting is at it
     return contribution
 
 

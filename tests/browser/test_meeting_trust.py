@@ -106,3 +106,26 @@ def test_deleting_a_meeting_asks_first_and_a_planner_restores_it(new_context):
     expect(page.get_by_role("heading", name=UPCOMING, level=1)).to_be_visible()
     page.get_by_role("link", name=f"{TEAM_NAME} meetings").click()
     expect(page.get_by_role("region", name="Coming up")).to_contain_text(UPCOMING)
+
+
+def test_a_planned_meeting_says_where_its_facilitators_came_from_and_can_be_practice(
+    new_context,
+):
+    seed_demo()
+    page = new_context().new_page()
+    sign_in(page, "leader@demo.test", DEMO_PASSWORD)
+    page.get_by_role("link", name=f"Meetings of {TEAM_NAME}").click()
+    page.get_by_role("link", name="Plan a meeting").click()
+    page.get_by_label("Start from").select_option("cross-classroom-debrief")
+    page.get_by_label("Title").fill("Trial run of the debrief protocol")
+    page.get_by_label("Start time").fill("15:30")
+    page.get_by_role("button", name="Plan meeting").click()
+
+    sources = page.get_by_role("note")
+    expect(sources).to_contain_text("Where the facilitators and release levels came from")
+    expect(sources).to_contain_text("As in the last session with the same kind of segment")
+    screenshot(page, "trust-planning-sources")
+
+    page.get_by_role("button", name="Mark as a practice session").click()
+    expect(page.get_by_role("heading", level=1)).to_contain_text("Practice session")
+    expect(page.get_by_role("button", name="Count it in the handoff")).to_be_visible()

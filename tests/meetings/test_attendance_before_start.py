@@ -26,14 +26,11 @@ def start(client, meeting):
 
 
 def test_teachers_who_opened_the_run_view_before_start_are_present_in_the_minutes(
-    client_as, team_world, meeting
+    client_as, client_for, team_world, meeting
 ):
     teacher = client_as("teacher")
     second = factories.add_member(team_world.team)
-    from tests.conftest import Auth
-
-    other = teacher.application.test_client()
-    Auth(other).login(second)
+    other = client_for(second)
     assert teacher.get(f"/meetings/{meeting.id}/run").status_code == 200
     assert other.get(f"/meetings/{meeting.id}/run").status_code == 200
 
@@ -140,3 +137,12 @@ def test_minutes_of_a_meeting_run_on_its_planned_day_name_that_day_once(client_a
     page = words(client_as("teacher").get(f"/meetings/{meeting.id}/minutes"))
     assert f"Ran on {local_now():%A %B}" in page
     assert "planned for" not in page
+
+
+def test_an_admin_off_the_team_adding_a_note_is_not_listed(client_as, running_meeting):
+    response = client_as("admin").post(
+        f"/meetings/{running_meeting.id}/run/contributions",
+        data={"kind": "note", "body": "Visiting today."},
+    )
+    assert response.status_code == 302
+    assert attendance(running_meeting.id) == {}

@@ -5,6 +5,7 @@ from datetime import timedelta
 
 import pytest
 
+from app.extensions import db
 from app.meetings.contributions import UNDO_WINDOW
 from app.meetings.models import Contribution
 from app.timeutil import utcnow
@@ -45,17 +46,13 @@ def test_remove_hides_the_contribution_and_offers_undo_to_the_remover(
 
 
 def test_a_presenter_is_offered_undo_and_another_teacher_only_sees_it_gone(
-    client_as, team_world, running_meeting, note
+    client_as, client_for, team_world, running_meeting, note
 ):
     remove(client_as("teacher"), note.id)
     presenter = listing(client_as("mentor"), running_meeting)
     assert "A note was removed." in presenter and "Undo" in presenter
 
-    other = factories.add_member(team_world.team)
-    from tests.conftest import Auth
-
-    client = client_as("teacher").application.test_client()
-    Auth(client).login(other)
+    client = client_for(factories.add_member(team_world.team))
     theirs = listing(client, running_meeting)
     assert "Two strategies" not in theirs and "Undo" not in theirs
 
@@ -85,8 +82,6 @@ def test_undo_after_the_window_is_refused_and_the_note_stays_hidden(
     remove(client_as("teacher"), note.id)
     stored = fresh(Contribution, note.id)
     stored.removed_at = utcnow() - UNDO_WINDOW - timedelta(seconds=1)
-    from app.extensions import db
-
     db.session.commit()
     assert "Undo" not in listing(client_as("teacher"), running_meeting)
     late = undo(client_as("teacher"), note.id, htmx=False)
@@ -123,8 +118,6 @@ def test_removed_contributions_are_never_in_the_minutes_or_on_the_dashboard(
 
 def test_after_end_contributions_are_final(client_as, team_world, running_meeting, note):
     running_meeting.ended_at = utcnow()
-    from app.extensions import db
-
     db.session.commit()
     refused = remove(client_as("mentor"), note.id)
     assert refused.status_code == 409
@@ -137,8 +130,6 @@ def test_after_end_contributions_are_final(client_as, team_world, running_meetin
 def test_undo_is_refused_once_the_meeting_ended(client_as, running_meeting, note):
     remove(client_as("teacher"), note.id)
     running_meeting.ended_at = utcnow()
-    from app.extensions import db
-
     db.session.commit()
     assert undo(client_as("teacher"), note.id).status_code == 409
     assert fresh(Contribution, note.id).removed_at is not None
