@@ -122,7 +122,7 @@ def test_a_planned_meeting_says_where_its_facilitators_came_from_and_can_be_prac
     page.get_by_role("button", name="Plan meeting").click()
 
     sources = page.get_by_role("note")
-    expect(sources).to_contain_text("Where the facilitators and release levels came from")
+    expect(sources).to_contain_text("Who leads each segment: planned from the handoff so far")
     expect(sources).to_contain_text("As in the last session with the same kind of segment")
     screenshot(page, "trust-planning-sources")
 

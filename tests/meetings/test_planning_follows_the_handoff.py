@@ -66,7 +66,7 @@ def test_segments_follow_the_release_plan_for_that_date(client_as, team_world):
     assert meeting.segments[0].origin_meeting_id == planned.id
 
     page = words(client_as("leader").get(f"/meetings/{meeting.id}"))
-    assert "Where the facilitators and release levels came from" in page
+    assert "Who leads each segment: planned from the handoff so far" in page
     assert "From the release plan for Planned in the release plan" in page
     assert "Nothing to go on" in page and "Focus question" in page
 
@@ -138,10 +138,10 @@ def test_a_planner_choosing_by_hand_clears_where_it_came_from(client_as, team_wo
     assert response.status_code == 302
     assert fresh(type(first), first.id).origin is None
     page = words(client_as("leader").get(f"/meetings/{meeting.id}"))
-    assert "Check-in and what we left open" not in page.split("came from")[1].split("Change")[0]
+    assert "Check-in and what we left open" not in page.split("the handoff so far")[1].split("Change")[0]
 
 
 def test_teachers_do_not_see_the_planning_note(client_as, team_world):
     meeting = plan(client_as("leader"), team_world.team)
     page = words(client_as("teacher").get(f"/meetings/{meeting.id}"))
-    assert "Where the facilitators and release levels came from" not in page
+    assert "Who leads each segment: planned from the handoff so far" not in page
