@@ -10,7 +10,7 @@ from app.meetings.contributions import UNDO_WINDOW
 from app.meetings.models import Contribution
 from app.timeutil import utcnow
 from tests import factories
-from tests.meetings.helpers import HTMX, fresh, text
+from tests.meetings.helpers import HTMX, at_the_same_moment, fresh, text
 
 
 @pytest.fixture
@@ -132,4 +132,26 @@ def test_undo_is_refused_once_the_meeting_ended(client_as, running_meeting, note
     running_meeting.ended_at = utcnow()
     db.session.commit()
     assert undo(client_as("teacher"), note.id).status_code == 409
+    assert fresh(Contribution, note.id).removed_at is not None
+
+
+def test_two_presenters_pressing_undo_at_once_restore_it_once_without_an_error(
+    app, client_as, note
+):
+    remove(client_as("teacher"), note.id)
+    mentor, leader = client_as("mentor"), client_as("leader")
+    responses = at_the_same_moment(
+        app, lambda: undo(mentor, note.id), lambda: undo(leader, note.id)
+    )
+    assert {r.status_code for r in responses} <= {204, 409}
+    assert 204 in {r.status_code for r in responses}
+    assert fresh(Contribution, note.id).removed_at is None
+
+
+def test_two_presenters_removing_at_once_remove_it_without_an_error(app, client_as, note):
+    mentor, leader = client_as("mentor"), client_as("leader")
+    responses = at_the_same_moment(
+        app, lambda: remove(mentor, note.id), lambda: remove(leader, note.id)
+    )
+    assert {r.status_code for r in responses} <= {204, 404}
     assert fresh(Contribution, note.id).removed_at is not None
