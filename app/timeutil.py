@@ -14,3 +14,9 @@ def utcnow() -> datetime:
 def local_now() -> datetime:
     zone = ZoneInfo(current_app.config["TIMEZONE"])
     return datetime.now(zone).replace(tzinfo=None)
+
+
+def to_local(stamp: datetime) -> datetime:
+    """An event stamp (naive UTC) as a wall-clock time in the district's time zone."""
+    zone = ZoneInfo(current_app.config["TIMEZONE"])
+    return stamp.replace(tzinfo=UTC).astimezone(zone).replace(tzinfo=None)

@@ -34,7 +34,7 @@ from app.meetings.models import (
     TemplateSegment,
 )
 from app.teams.models import Team
-from app.timeutil import local_now
+from app.timeutil import local_now, utcnow
 from tests.conftest import Auth
 from tests.factories import World, make_world
 
@@ -175,6 +175,52 @@ def _nudge(w: World) -> Nudge:
     )
 
 
+def _ended_meeting(w: World) -> Meeting:
+    """A meeting of world.team that ended a moment ago (today), so it can be reopened."""
+    return _once(
+        w,
+        "ended meeting",
+        lambda: Meeting(
+            team=w.team,
+            title="Ended by mistake",
+            starts_at=local_now().replace(second=0, microsecond=0),
+            started_at=utcnow(),
+            ended_at=utcnow(),
+            segments=[Segment(position=0, title="Debrief", facilitator_id=w.leader.id)],
+        ),
+    )
+
+
+def _deleted_meeting(w: World) -> Meeting:
+    return _once(
+        w,
+        "deleted meeting",
+        lambda: Meeting(
+            team=w.team,
+            title="Deleted by mistake",
+            starts_at=local_now().replace(second=0, microsecond=0) + timedelta(days=3),
+            deleted_at=utcnow(),
+            deleted_by_id=w.leader.id,
+        ),
+    )
+
+
+def _removed_note(w: World) -> Contribution:
+    """A note the teacher removed a moment ago, its Undo still open."""
+    return _once(
+        w,
+        "removed note",
+        lambda: Contribution(
+            meeting_id=_meeting(w).id,
+            author_id=w.teacher.id,
+            kind=ContributionKind.note,
+            body="Removed by a stray tap.",
+            removed_at=utcnow(),
+            removed_by_id=w.teacher.id,
+        ),
+    )
+
+
 def _on_meeting(**more) -> Callable[[World], dict]:
     return lambda w: {"meeting_id": _meeting(w).id, **more}
 
@@ -270,7 +316,19 @@ MATRIX: dict[str, Case] = {
         lambda w: _meeting_form(w, version=str(_meeting(w).version)),
         rightful="leader",
     ),
+    "meetings.confirm_delete": team_owned(_on_meeting(), rightful="leader"),
     "meetings.delete": team_owned(_on_meeting(), rightful="leader"),
+    "meetings.restore": team_owned(
+        lambda w: {"meeting_id": _deleted_meeting(w).id}, rightful="leader"
+    ),
+    "meetings.set_practice": team_owned(
+        _on_meeting(), lambda w: {"practice": "1"}, rightful="leader"
+    ),
+    "meetings.reopen": team_owned(
+        lambda w: {"meeting_id": _ended_meeting(w).id},
+        lambda w: {"run_version": str(_ended_meeting(w).run_version)},
+        rightful="leader",
+    ),
     "meetings.save_template": team_owned(
         _on_meeting(), lambda w: {"name": "Our protocol"}, rightful="leader"
     ),
@@ -314,6 +372,7 @@ MATRIX: dict[str, Case] = {
         lambda w: {"contribution_id": _action_item(w).id}, lambda w: {"done": "1"}
     ),
     "contributions.delete": team_owned(lambda w: {"contribution_id": _action_item(w).id}),
+    "contributions.restore": team_owned(lambda w: {"contribution_id": _removed_note(w).id}),
     "minutes.show": team_owned(_on_meeting()),
     "minutes.pdf": team_owned(_on_meeting(), rightful=None),
     # Leadership: pipeline, release plan, mentoring loop, moves and nudges, handoff

@@ -14,6 +14,9 @@ from app.leadership.models import FacilitationMove, MentoringLoop, MoveBy, MoveT
 from app.meetings.models import Meeting, ReleaseLevel, Segment
 from app.teams.models import Role, Team
 
+# Practice sessions (trial runs) and deleted meetings are not part of the handoff.
+COUNTED = (Meeting.practice.is_(False), Meeting.deleted_at.is_(None))
+
 
 @dataclass
 class SessionFigures:
@@ -88,7 +91,7 @@ def attribute(segment: Segment, leader_id: int, mentor_ids: set[int]) -> dict[st
 def handoff(team: Team, leader: User, start: date | None = None, end: date | None = None):
     query = (
         sa.select(Meeting)
-        .where(Meeting.team_id == team.id, Meeting.ended_at.is_not(None))
+        .where(Meeting.team_id == team.id, Meeting.ended_at.is_not(None), *COUNTED)
         .options(selectinload(Meeting.segments))
         .order_by(Meeting.starts_at)
     )
@@ -125,7 +128,7 @@ def handoff(team: Team, leader: User, start: date | None = None, end: date | Non
     loops = db.session.scalars(
         sa.select(MentoringLoop)
         .join(Meeting, MentoringLoop.meeting_id == Meeting.id)
-        .where(MentoringLoop.leader_id == leader.id, Meeting.team_id == team.id)
+        .where(MentoringLoop.leader_id == leader.id, Meeting.team_id == team.id, *COUNTED)
         .options(selectinload(MentoringLoop.meeting))
         .order_by(Meeting.starts_at)
     ).all()

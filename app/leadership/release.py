@@ -23,7 +23,11 @@ class PlanRow:
 def plan_for(team: Team) -> list[PlanRow]:
     meetings = db.session.scalars(
         sa.select(Meeting)
-        .where(Meeting.team_id == team.id, Meeting.ended_at.is_(None))
+        .where(
+            Meeting.team_id == team.id,
+            Meeting.ended_at.is_(None),
+            Meeting.deleted_at.is_(None),
+        )
         .options(selectinload(Meeting.segments))
         .order_by(Meeting.starts_at)
     ).all()
@@ -32,7 +36,7 @@ def plan_for(team: Team) -> list[PlanRow]:
 
 def upcoming_meeting(team: Team, meeting_id: int) -> Meeting:
     meeting = db.session.get(Meeting, meeting_id)
-    if meeting is None or meeting.team_id != team.id or meeting.ended_at is not None:
+    if meeting is None or meeting.team_id != team.id or meeting.ended_at or meeting.deleted_at:
         abort(404)
     return meeting
 
@@ -76,6 +80,7 @@ def apply(team: Team, meeting: Meeting, posted: dict[int, tuple[str, str, str]])
     for segment, facilitator_id, level in changes:
         if (segment.facilitator_id, segment.release_level) != (facilitator_id, level):
             segment.facilitator_id, segment.release_level = facilitator_id, level
+            segment.origin = segment.origin_meeting_id = None  # planned by hand now
             segment.version += 1
     try:
         db.session.commit()

@@ -1,5 +1,7 @@
 """Who may see, plan and present a meeting. Another team's meeting is a 404."""
 
+from datetime import timedelta
+
 import sqlalchemy as sa
 from flask import abort
 
@@ -8,14 +10,21 @@ from app.extensions import db
 from app.meetings.models import Contribution, Meeting, Segment
 from app.teams.access import member_team_ids, role_in
 from app.teams.models import Membership, Role
+from app.timeutil import utcnow
 
 PLANNER_ROLES = (Role.mentor, Role.teacher_leader)
+RESTORE_WINDOW = timedelta(days=30)
 
 
-def _visible(query: sa.Select, user: User) -> sa.Select:
+def _in_teams(query: sa.Select, user: User) -> sa.Select:
     if user.is_admin:
         return query
     return query.where(Meeting.team_id.in_(member_team_ids(user)))
+
+
+def _visible(query: sa.Select, user: User) -> sa.Select:
+    """Meetings of the user's teams that are not deleted."""
+    return _in_teams(query, user).where(Meeting.deleted_at.is_(None))
 
 
 def meeting_for(user: User, meeting_id: int) -> Meeting:
@@ -32,9 +41,25 @@ def still_follows(user_id: int, meeting_id: int) -> bool:
     query = (
         sa.select(Meeting.id)
         .join(User, User.id == user_id)
-        .where(Meeting.id == meeting_id, User.active.is_(True), sa.or_(User.is_admin, on_team))
+        .where(
+            Meeting.id == meeting_id,
+            Meeting.deleted_at.is_(None),
+            User.active.is_(True),
+            sa.or_(User.is_admin, on_team),
+        )
     )
     return db.session.scalar(query) is not None
+
+
+def deleted_meeting_for(user: User, meeting_id: int) -> Meeting:
+    """A deleted meeting of the user's teams that can still be restored; else 404."""
+    query = sa.select(Meeting).where(
+        Meeting.id == meeting_id,
+        Meeting.deleted_at.is_not(None),
+        Meeting.deleted_at >= utcnow() - RESTORE_WINDOW,
+    )
+    meeting = db.session.scalar(_in_teams(query, user))
+    return meeting or abort(404)
 
 
 def segment_for(meeting: Meeting, segment_id: int) -> Segment:
@@ -44,12 +69,15 @@ def segment_for(meeting: Meeting, segment_id: int) -> Segment:
     return segment
 
 
-def contribution_for(user: User, contribution_id: int) -> Contribution:
+def contribution_for(user: User, contribution_id: int, removed: bool = False) -> Contribution:
+    """A contribution in one of the user's meetings; a removed one only when `removed`."""
     query = (
         sa.select(Contribution)
         .join(Meeting, Contribution.meeting_id == Meeting.id)
         .where(Contribution.id == contribution_id)
     )
+    if not removed:
+        query = query.where(Contribution.removed_at.is_(None))
     contribution = db.session.scalar(_visible(query, user))
     if contribution is None or (contribution.is_private and contribution.author_id != user.id):
         abort(404)
@@ -58,6 +86,10 @@ def contribution_for(user: User, contribution_id: int) -> Contribution:
 
 def can_plan(user: User, team_id: int) -> bool:
     return user.is_admin or role_in(user, team_id) in PLANNER_ROLES
+
+
+def can_remove(user: User, contribution: Contribution) -> bool:
+    return contribution.author_id == user.id or can_present(user, contribution.meeting)
 
 
 def can_present(user: User, meeting: Meeting) -> bool:

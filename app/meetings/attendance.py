@@ -1,4 +1,10 @@
-"""Who was at a meeting."""
+"""Who was at a meeting.
+
+A member is present once their device opens the run view (before or after Start) or once
+they add a contribution. A facilitator's correction (or their own mark) is final: opening
+the run view again never overrides it."""
+
+from datetime import timedelta
 
 import sqlalchemy as sa
 
@@ -6,6 +12,10 @@ from app.auth.models import User
 from app.extensions import db
 from app.live import publish
 from app.meetings.models import Attendance, Meeting
+from app.timeutil import utcnow
+
+# A visit this long before Start was a look at the agenda, not joining the meeting.
+EARLY_VISIT = timedelta(hours=4)
 
 
 def _row(meeting: Meeting, user_id: int) -> Attendance | None:
@@ -16,33 +26,67 @@ def _row(meeting: Meeting, user_id: int) -> Attendance | None:
     )
 
 
-def mark_present(meeting: Meeting, user: User, commit: bool = True) -> None:
-    """Record that `user` joined; a no-op once they are recorded either way."""
-    if _row(meeting, user.id) is not None:
-        return
-    db.session.add(Attendance(meeting_id=meeting.id, user_id=user.id, present=True))
-    if commit:
-        try:
-            db.session.commit()
-        except sa.exc.IntegrityError:
-            db.session.rollback()
-            return
-        publish(meeting.channel(), "attendance")
-
-
-def set_present(meeting: Meeting, user_id: int, present: bool) -> None:
-    row = _row(meeting, user_id)
-    if row is None:
-        db.session.add(Attendance(meeting_id=meeting.id, user_id=user_id, present=present))
-    else:
-        row.present = present
+def _commit_new(meeting: Meeting) -> bool:
+    """Commit a new row; False if the same person's row was written in the same instant."""
     try:
         db.session.commit()
     except sa.exc.IntegrityError:
+        db.session.rollback()
+        return False
+    return True
+
+
+def record_visit(meeting: Meeting, user: User) -> None:
+    """Their device opened the run view of a planned or running meeting: they are here."""
+    row = _row(meeting, user.id)
+    if row is not None:
+        row.seen_at = utcnow()
+        db.session.commit()
+        return
+    db.session.add(
+        Attendance(meeting_id=meeting.id, user_id=user.id, present=True, seen_at=utcnow())
+    )
+    if _commit_new(meeting):
+        publish(meeting.channel(), "attendance")
+
+
+def mark_present(meeting: Meeting, user: User, commit: bool = True) -> None:
+    """Record that `user` joined (the presenter pressing Start, a contributor); an explicit
+    "absent" is overridden by what they did. A no-op when already present."""
+    row = _row(meeting, user.id)
+    if row is not None and row.present:
+        return
+    if row is None:
+        db.session.add(Attendance(meeting_id=meeting.id, user_id=user.id, present=True))
+    else:
+        row.present, row.marked_by_id = True, None
+    if commit and _commit_new(meeting):
+        publish(meeting.channel(), "attendance")
+
+
+def forget_early_visits(meeting: Meeting, now) -> None:
+    """At Start: a visit hours before it (a look at the agenda) does not count as joining."""
+    db.session.execute(
+        sa.delete(Attendance).where(
+            Attendance.meeting_id == meeting.id,
+            Attendance.marked_by_id.is_(None),
+            Attendance.seen_at < now - EARLY_VISIT,
+        )
+    )
+
+
+def set_present(meeting: Meeting, user_id: int, present: bool, marked_by: User) -> None:
+    """An explicit mark: a facilitator's correction, or a person marking themselves."""
+    row = _row(meeting, user_id)
+    if row is None:
+        row = Attendance(meeting_id=meeting.id, user_id=user_id)
+        db.session.add(row)
+    row.present, row.marked_by_id = present, marked_by.id
+    if not _commit_new(meeting):
         # Their row was written in the same instant (another presenter, or their own device
         # opening the run view): update it instead.
-        db.session.rollback()
-        _row(meeting, user_id).present = present
+        row = _row(meeting, user_id)
+        row.present, row.marked_by_id = present, marked_by.id
         db.session.commit()
     publish(meeting.channel(), "attendance")
 

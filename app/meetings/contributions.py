@@ -1,6 +1,10 @@
-"""Notes, questions, decisions and action items added during a meeting."""
+"""Notes, questions, decisions and action items added during a meeting.
 
-from datetime import date
+Removing one hides it at once and offers Undo for UNDO_WINDOW; the row stays, hidden, so
+Undo is a plain update and nothing a team wrote is lost to a stray tap. An ended meeting's
+contributions are final (reopen the meeting to change them)."""
+
+from datetime import date, timedelta
 
 import sqlalchemy as sa
 from sqlalchemy.orm import selectinload
@@ -8,11 +12,17 @@ from sqlalchemy.orm import selectinload
 from app.auth.models import User
 from app.extensions import db
 from app.live import publish
+from app.meetings.attendance import mark_present
 from app.meetings.models import Contribution, ContributionKind, Meeting
 from app.teams.access import member_team_ids
 from app.timeutil import utcnow
 
 MAX_BODY = 2000
+UNDO_WINDOW = timedelta(seconds=10)
+
+
+class Refused(Exception):
+    """The change is not allowed now; the message says why, to the person who tried."""
 
 
 def add(
@@ -38,14 +48,40 @@ def add(
     db.session.commit()
     if not contribution.is_private:
         publish(meeting.channel(), "contributions")
+    if any(m.user_id == author.id for m in meeting.team.memberships):
+        mark_present(meeting, author)  # whoever adds to the meeting is at it
     return contribution
 
 
-def delete(contribution: Contribution) -> None:
-    channel, was_private = contribution.meeting.channel(), contribution.is_private
-    db.session.delete(contribution)
+FINAL = (
+    "This meeting has ended: its minutes are final. Reopen it (on the day it ran) to change them."
+)
+
+
+def remove(actor: User, contribution: Contribution) -> None:
+    """Hide the contribution everywhere; Undo brings it back within UNDO_WINDOW."""
+    if contribution.meeting.status == "ended":
+        raise Refused(FINAL)
+    contribution.removed_at, contribution.removed_by_id = utcnow(), actor.id
+    _commit_and_publish(contribution)
+
+
+def restore(actor: User, contribution: Contribution) -> None:
+    """Undo a removal: the contribution is back on every screen."""
+    if contribution.removed_at is None:
+        raise Refused("It is already back: someone pressed Undo first.")
+    if contribution.meeting.status == "ended":
+        raise Refused(FINAL)
+    if contribution.removed_at < utcnow() - UNDO_WINDOW:
+        raise Refused("Too late to undo: it was removed more than 10 seconds ago.")
+    contribution.removed_at = contribution.removed_by_id = None
+    _commit_and_publish(contribution)
+
+
+def _commit_and_publish(contribution: Contribution) -> None:
+    channel, private = contribution.meeting.channel(), contribution.is_private
     db.session.commit()
-    if not was_private:
+    if not private:
         publish(channel, "contributions")
 
 
@@ -56,18 +92,28 @@ def set_done(contribution: Contribution, done: bool) -> None:
 
 
 def of_meeting(meeting: Meeting, viewer: User) -> list[Contribution]:
-    """Everything shared in the meeting, plus the viewer's own private notes."""
+    """Everything shared in the meeting, plus the viewer's own private notes, plus those
+    removed so recently that Undo is still offered (their `removed_at` is set)."""
     return list(
         db.session.scalars(
             sa.select(Contribution)
             .where(
                 Contribution.meeting_id == meeting.id,
                 sa.or_(Contribution.is_private.is_(False), Contribution.author_id == viewer.id),
+                sa.or_(
+                    Contribution.removed_at.is_(None),
+                    Contribution.removed_at >= utcnow() - UNDO_WINDOW,
+                ),
             )
             .options(selectinload(Contribution.author), selectinload(Contribution.owner))
             .order_by(Contribution.created_at, Contribution.id)
         )
     )
+
+
+def undo_seconds_left(contribution: Contribution) -> int:
+    left = contribution.removed_at + UNDO_WINDOW - utcnow()
+    return max(int(left.total_seconds()) + 1, 1)
 
 
 def open_actions_for(user: User) -> list[Contribution]:
@@ -78,9 +124,12 @@ def open_actions_for(user: User) -> list[Contribution]:
                 Contribution.owner_id == user.id,
                 Contribution.kind == ContributionKind.action,
                 Contribution.done_at.is_(None),
+                Contribution.removed_at.is_(None),
                 # Only teams the person is still on: elsewhere they could not open them.
                 Contribution.meeting_id.in_(
-                    sa.select(Meeting.id).where(Meeting.team_id.in_(member_team_ids(user)))
+                    sa.select(Meeting.id).where(
+                        Meeting.team_id.in_(member_team_ids(user)), Meeting.deleted_at.is_(None)
+                    )
                 ),
             )
             .options(selectinload(Contribution.meeting).selectinload(Meeting.team))

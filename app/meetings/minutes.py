@@ -1,6 +1,7 @@
 """The record of a meeting, gathered once for the minutes page and its PDF."""
 
 from dataclasses import dataclass
+from datetime import date, datetime
 
 import sqlalchemy as sa
 from sqlalchemy.orm import selectinload
@@ -10,6 +11,7 @@ from app.extensions import db
 from app.meetings.attendance import attendance_of
 from app.meetings.models import Contribution, ContributionKind, Meeting, Segment
 from app.meetings.queries import load_meeting
+from app.timeutil import to_local
 
 
 @dataclass
@@ -43,6 +45,16 @@ class Minutes:
         return [r for r in [*self.segments, self.outside_agenda] if r.said]
 
     @property
+    def ran_at(self) -> datetime | None:
+        """When the meeting started, on the district's clock; None if it never ran."""
+        return to_local(self.meeting.started_at) if self.meeting.started_at else None
+
+    @property
+    def day(self) -> date:
+        """The day the meeting ran, else the day it is planned for."""
+        return (self.ran_at or self.meeting.starts_at).date()
+
+    @property
     def planned_minutes(self) -> int:
         return sum(r.segment.planned_minutes for r in self.segments)
 
@@ -55,7 +67,11 @@ def minutes_of(meeting_id: int) -> Minutes:
     meeting = load_meeting(meeting_id)
     shared = db.session.scalars(
         sa.select(Contribution)
-        .where(Contribution.meeting_id == meeting.id, Contribution.is_private.is_(False))
+        .where(
+            Contribution.meeting_id == meeting.id,
+            Contribution.is_private.is_(False),
+            Contribution.removed_at.is_(None),
+        )
         .options(selectinload(Contribution.author), selectinload(Contribution.owner))
         .order_by(Contribution.created_at, Contribution.id)
     ).all()

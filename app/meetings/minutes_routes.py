@@ -22,5 +22,5 @@ def show(meeting_id: int):
 def pdf(meeting_id: int):
     meeting_for(current_user, meeting_id)
     minutes = minutes_of(meeting_id)
-    filename = f"minutes-{minutes.meeting.starts_at:%Y-%m-%d}-{minutes.meeting.id}.pdf"
+    filename = f"minutes-{minutes.day:%Y-%m-%d}-{minutes.meeting.id}.pdf"
     return render_pdf("meetings/minutes_pdf.html", filename, minutes=minutes)

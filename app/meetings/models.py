@@ -101,6 +101,11 @@ class Meeting(db.Model):
     timer_started_at: Mapped[datetime | None]
     # Bumped by every presenter action: a press based on a stale screen is refused.
     run_version: Mapped[int] = mapped_column(default=0)
+    # A trial run: kept, but left out of the handoff figures.
+    practice: Mapped[bool] = mapped_column(default=False, server_default=sa.false())
+    # A deleted meeting is hidden everywhere; the team's planners can restore it for a while.
+    deleted_at: Mapped[datetime | None] = mapped_column(index=True)
+    deleted_by_id: Mapped[int | None] = mapped_column(sa.ForeignKey("users.id"))
     # Bumped by planning edits only (see planning.py), so running the meeting never makes
     # a planner's open form stale; every UPDATE still checks it.
     version: Mapped[int] = mapped_column(default=1)
@@ -108,6 +113,7 @@ class Meeting(db.Model):
     __mapper_args__ = {"version_id_col": version, "version_id_generator": False}
 
     team: Mapped["Team"] = relationship()
+    deleted_by: Mapped["User | None"] = relationship(foreign_keys=[deleted_by_id])
     segments: Mapped[list["Segment"]] = relationship(
         back_populates="meeting",
         order_by="Segment.position",
@@ -156,6 +162,12 @@ class Segment(db.Model):
     description: Mapped[str] = mapped_column(sa.Text, default="")
     added_minutes: Mapped[int] = mapped_column(default=0)
     elapsed_seconds: Mapped[int] = mapped_column(default=0)
+    # Where planning took facilitator and release level from (SegmentOrigin); None once a
+    # planner sets them by hand.
+    origin: Mapped[str | None] = mapped_column(sa.String(16))
+    origin_meeting_id: Mapped[int | None] = mapped_column(
+        sa.ForeignKey("meetings.id", ondelete="SET NULL")
+    )
     # Bumped by planning edits only, as Meeting.version.
     version: Mapped[int] = mapped_column(default=1)
 
@@ -163,6 +175,7 @@ class Segment(db.Model):
 
     meeting: Mapped[Meeting] = relationship(back_populates="segments", foreign_keys=[meeting_id])
     facilitator: Mapped["User | None"] = relationship()
+    origin_meeting: Mapped[Meeting | None] = relationship(foreign_keys=[origin_meeting_id])
 
     @property
     def allowed_seconds(self) -> int:
@@ -194,11 +207,15 @@ class Contribution(db.Model):
     due_on: Mapped[date | None]
     done_at: Mapped[datetime | None]
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    # Removed contributions stay hidden (their Undo is offered for a few seconds).
+    removed_at: Mapped[datetime | None]
+    removed_by_id: Mapped[int | None] = mapped_column(sa.ForeignKey("users.id"))
 
     meeting: Mapped[Meeting] = relationship()
     segment: Mapped[Segment | None] = relationship()
     author: Mapped["User"] = relationship(foreign_keys=[author_id])
     owner: Mapped["User | None"] = relationship(foreign_keys=[owner_id])
+    removed_by: Mapped["User | None"] = relationship(foreign_keys=[removed_by_id])
 
 
 class Attendance(db.Model):
@@ -211,8 +228,13 @@ class Attendance(db.Model):
     )
     user_id: Mapped[int] = mapped_column(sa.ForeignKey("users.id"))
     present: Mapped[bool] = mapped_column(default=True)
+    # When their device last opened the run view (UTC); before Start this is what counts.
+    seen_at: Mapped[datetime | None]
+    # Set by an explicit mark (a facilitator's correction, or their own): opening the run
+    # view never overrides it.
+    marked_by_id: Mapped[int | None] = mapped_column(sa.ForeignKey("users.id"))
 
-    user: Mapped["User"] = relationship()
+    user: Mapped["User"] = relationship(foreign_keys=[user_id])
 
 
 class AgendaTemplate(db.Model):

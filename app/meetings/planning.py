@@ -8,17 +8,17 @@ from sqlalchemy.orm.exc import StaleDataError
 from app.auth.models import User
 from app.extensions import db
 from app.live import publish
+from app.meetings.handoff_defaults import handovers
 from app.meetings.models import (
     AgendaTemplate,
     Meeting,
-    ReleaseLevel,
     Segment,
     SegmentKind,
     TemplateSegment,
 )
 from app.meetings.protocols import BY_KEY
 from app.teams.access import role_in
-from app.teams.models import Role, Team
+from app.teams.models import Team
 
 
 class StaleEdit(Exception):
@@ -28,11 +28,6 @@ class StaleEdit(Exception):
 def check_version(record, posted_version: int | None) -> None:
     if posted_version is not None and posted_version != record.version:
         raise StaleEdit()
-
-
-def _default_facilitator(team: Team) -> User | None:
-    mentors = team.members_with(Role.mentor)
-    return mentors[0] if mentors else None
 
 
 def template_segments(team: Team, template: str) -> list[tuple[str, SegmentKind, int, str]]:
@@ -47,10 +42,12 @@ def template_segments(team: Team, template: str) -> list[tuple[str, SegmentKind,
 
 
 def create_meeting(actor: User, team: Team, details: dict, template: str) -> Meeting:
+    """A new meeting; its facilitators and release levels follow the handoff so far."""
     meeting = Meeting(team=team, created_by_id=actor.id, **details)
-    facilitator = _default_facilitator(team)
-    for position, (title, kind, minutes, description) in enumerate(
-        template_segments(team, template)
+    agenda = template_segments(team, template)
+    handed = handovers(team, meeting.starts_at.date(), [kind for _, kind, _, _ in agenda])
+    for position, ((title, kind, minutes, description), handover) in enumerate(
+        zip(agenda, handed, strict=True)
     ):
         meeting.segments.append(
             Segment(
@@ -59,13 +56,21 @@ def create_meeting(actor: User, team: Team, details: dict, template: str) -> Mee
                 kind=kind,
                 planned_minutes=minutes,
                 description=description,
-                facilitator=facilitator,
-                release_level=ReleaseLevel.mentor_leads,
+                facilitator_id=handover.facilitator_id,
+                release_level=handover.release_level,
+                origin=handover.origin,
+                origin_meeting_id=handover.origin_meeting_id,
             )
         )
     db.session.add(meeting)
     db.session.commit()
     return meeting
+
+
+def set_practice(meeting: Meeting, practice: bool) -> None:
+    """A practice session (a trial run) is left out of the handoff figures."""
+    meeting.practice = practice
+    db.session.commit()
 
 
 def update_meeting(meeting: Meeting, details: dict, posted_version: int | None) -> None:
@@ -85,8 +90,11 @@ def add_segment(meeting: Meeting, fields: dict) -> Segment:
 
 def update_segment(segment: Segment, fields: dict, posted_version: int | None) -> None:
     check_version(segment, posted_version)
+    handover = (segment.facilitator_id, segment.release_level)
     for field, value in fields.items():
         setattr(segment, field, value)
+    if (segment.facilitator_id, segment.release_level) != handover:
+        segment.origin = segment.origin_meeting_id = None  # the planner decided
     segment.version += 1
     _commit_edit(segment.meeting)
 
@@ -155,13 +163,6 @@ def team_templates(team_id: int) -> list[AgendaTemplate]:
             .order_by(AgendaTemplate.name)
         )
     )
-
-
-def delete_meeting(meeting: Meeting) -> None:
-    meeting.current_segment = None
-    db.session.flush()
-    db.session.delete(meeting)
-    db.session.commit()
 
 
 def _renumber(segments: list[Segment]) -> None:

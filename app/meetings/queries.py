@@ -8,10 +8,11 @@ from sqlalchemy.orm import selectinload
 
 from app.auth.models import User
 from app.extensions import db
+from app.meetings.access import RESTORE_WINDOW
 from app.meetings.models import Contribution, ContributionKind, Meeting, Segment, SegmentKind
 from app.teams.access import member_team_ids
 from app.teams.models import Membership, Team
-from app.timeutil import local_now
+from app.timeutil import local_now, utcnow
 
 
 def with_agenda():
@@ -39,6 +40,7 @@ def upcoming_for(user: User, limit: int = 6) -> list[Meeting]:
             .where(
                 Meeting.team_id.in_(member_team_ids(user)),
                 Meeting.ended_at.is_(None),
+                Meeting.deleted_at.is_(None),
                 sa.or_(Meeting.starts_at >= today, Meeting.started_at.is_not(None)),
             )
             .options(selectinload(Meeting.team))
@@ -52,7 +54,7 @@ def team_meetings(team_id: int) -> tuple[list[Meeting], list[Meeting]]:
     """(coming up, past) meetings of a team."""
     meetings = db.session.scalars(
         sa.select(Meeting)
-        .where(Meeting.team_id == team_id)
+        .where(Meeting.team_id == team_id, Meeting.deleted_at.is_(None))
         .options(selectinload(Meeting.segments))
         .order_by(Meeting.starts_at)
     ).all()
@@ -60,6 +62,21 @@ def team_meetings(team_id: int) -> tuple[list[Meeting], list[Meeting]]:
     past = [m for m in meetings if m.ended_at or (m.starts_at < cutoff and not m.started_at)]
     upcoming = [m for m in meetings if m not in past]
     return upcoming, list(reversed(past))
+
+
+def recently_deleted(team_id: int) -> list[Meeting]:
+    """The team's meetings deleted within the restore window, newest first."""
+    return list(
+        db.session.scalars(
+            sa.select(Meeting)
+            .where(
+                Meeting.team_id == team_id,
+                Meeting.deleted_at >= utcnow() - RESTORE_WINDOW,
+            )
+            .options(selectinload(Meeting.deleted_by))
+            .order_by(Meeting.deleted_at.desc())
+        )
+    )
 
 
 @dataclass
@@ -80,6 +97,7 @@ def continuity(meeting: Meeting) -> Continuity:
         Meeting.team_id == meeting.team_id,
         Meeting.id != meeting.id,
         Meeting.starts_at <= meeting.starts_at,
+        Meeting.deleted_at.is_(None),
     )
     open_actions = db.session.scalars(
         sa.select(Contribution)
@@ -87,6 +105,7 @@ def continuity(meeting: Meeting) -> Continuity:
             Contribution.meeting_id.in_(earlier),
             Contribution.kind == ContributionKind.action,
             Contribution.done_at.is_(None),
+            Contribution.removed_at.is_(None),
         )
         .options(selectinload(Contribution.owner))
         .order_by(Contribution.due_on.is_(None), Contribution.due_on)
@@ -105,6 +124,7 @@ def continuity(meeting: Meeting) -> Continuity:
             .where(
                 Contribution.meeting_id == last.id,
                 Contribution.is_private.is_(False),
+                Contribution.removed_at.is_(None),
                 Contribution.kind.in_([ContributionKind.decision, ContributionKind.note]),
                 Segment.kind.in_([SegmentKind.next_steps, SegmentKind.debrief]),
             )

@@ -1,17 +1,24 @@
 """Planning meetings: a team's meetings, a new meeting from a protocol, its details."""
 
-from flask import Blueprint, flash, redirect, render_template, url_for
+from flask import Blueprint, flash, redirect, render_template, request, url_for
 from flask_login import current_user, login_required
 
 from app.forms import SelectChoice, choices
-from app.meetings import planning
-from app.meetings.access import can_plan, meeting_for, require
+from app.meetings import deleting, planning, running
+from app.meetings.access import (
+    RESTORE_WINDOW,
+    can_plan,
+    can_present,
+    deleted_meeting_for,
+    meeting_for,
+    require,
+)
 from app.meetings.forms import MeetingForm, NewMeetingForm, TemplateForm
 from app.meetings.pages import render_show
 from app.meetings.protocols import BUILT_IN
-from app.meetings.queries import team_meetings
+from app.meetings.queries import recently_deleted, team_meetings
 from app.teams.access import team_for
-from app.timeutil import local_now
+from app.timeutil import local_now, to_local
 
 bp = Blueprint("meetings", __name__)
 
@@ -27,12 +34,16 @@ def _template_choices(team_id: int) -> list[SelectChoice]:
 def index(team_id: int):
     team = team_for(current_user, team_id)
     upcoming, past = team_meetings(team.id)
+    planner = can_plan(current_user, team.id)
     return render_template(
         "meetings/index.html",
         team=team,
         upcoming=upcoming,
         past=past,
-        can_plan=can_plan(current_user, team.id),
+        can_plan=planner,
+        deleted=recently_deleted(team.id) if planner else [],
+        restore_days=RESTORE_WINDOW.days,
+        to_local=to_local,
         templates=planning.team_templates(team.id),
     )
 
@@ -88,15 +99,78 @@ def update(meeting_id: int):
     return redirect(url_for("meetings.show", meeting_id=meeting.id))
 
 
+@bp.get("/meetings/<int:meeting_id>/delete")
+@login_required
+def confirm_delete(meeting_id: int):
+    meeting = meeting_for(current_user, meeting_id)
+    require(can_plan(current_user, meeting.team_id))
+    return render_template("meetings/delete.html", meeting=meeting, team=meeting.team)
+
+
 @bp.post("/meetings/<int:meeting_id>/delete")
 @login_required
 def delete(meeting_id: int):
     meeting = meeting_for(current_user, meeting_id)
     require(can_plan(current_user, meeting.team_id))
-    team_id, title = meeting.team_id, meeting.title
-    planning.delete_meeting(meeting)
-    flash(f"{title} was deleted.", "info")
-    return redirect(url_for("meetings.index", team_id=team_id))
+    try:
+        deleting.delete_meeting(current_user, meeting)
+    except deleting.CannotDelete:
+        page = render_template("meetings/delete.html", meeting=meeting, team=meeting.team)
+        return page, 409
+    flash(f"{meeting.title} was deleted. Planners can restore it for 30 days.", "info")
+    return redirect(url_for("meetings.index", team_id=meeting.team_id))
+
+
+@bp.post("/meetings/<int:meeting_id>/restore")
+@login_required
+def restore(meeting_id: int):
+    meeting = deleted_meeting_for(current_user, meeting_id)
+    require(can_plan(current_user, meeting.team_id))
+    deleting.restore_meeting(current_user, meeting)
+    flash(f"{meeting.title} is back.", "success")
+    return redirect(url_for("meetings.show", meeting_id=meeting.id))
+
+
+@bp.post("/meetings/<int:meeting_id>/practice")
+@login_required
+def set_practice(meeting_id: int):
+    meeting = meeting_for(current_user, meeting_id)
+    require(can_plan(current_user, meeting.team_id))
+    practice = request.form.get("practice") == "1"
+    planning.set_practice(meeting, practice)
+    if practice:
+        flash("Marked as a practice session: it is left out of the handoff.", "success")
+    else:
+        flash("This session counts in the handoff again.", "success")
+    return redirect(url_for("meetings.show", meeting_id=meeting.id))
+
+
+@bp.post("/meetings/<int:meeting_id>/reopen")
+@login_required
+def reopen(meeting_id: int):
+    meeting = meeting_for(current_user, meeting_id)
+    require(can_present(current_user, meeting))
+    try:
+        running.reopen(current_user, meeting, _run_version())
+    except running.CannotReopen:
+        return render_show(meeting, status=409, problem=CANNOT_REOPEN)
+    except running.StalePress:
+        return render_show(meeting, status=409, problem=ALREADY_REOPENED)
+    flash("The meeting is running again, at its last segment. The timer is paused.", "success")
+    return redirect(url_for("run.show", meeting_id=meeting.id))
+
+
+def _run_version() -> int:
+    """The run version the presenter's screen showed; -1 (stale) if it is not a number."""
+    seen = request.form.get("run_version", "")
+    return int(seen) if seen.isascii() and seen.isdigit() and len(seen) < 10 else -1
+
+
+CANNOT_REOPEN = (
+    "Only a meeting that ended today can be reopened: on a later day its minutes stand. "
+    "Plan a new meeting to continue."
+)
+ALREADY_REOPENED = "Someone else changed this meeting a moment ago (it may be running again)."
 
 
 @bp.post("/meetings/<int:meeting_id>/template")

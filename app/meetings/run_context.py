@@ -39,9 +39,16 @@ def run_context(meeting_id: int, *parts: str) -> dict:
         "panels_for": panels_for,
     }
     if "contributions" in parts:
-        shared = contributions.of_meeting(meeting, current_user)
+        rows = contributions.of_meeting(meeting, current_user)
+        shared = [c for c in rows if not c.removed_at]
         context["contributions"] = [c for c in shared if not c.is_private]
         context["private_notes"] = [c for c in shared if c.is_private]
+        context["undo_offers"] = [
+            c
+            for c in rows
+            if c.removed_at and (c.author_id == current_user.id or context["can_present"])
+        ]
+        context["undo_seconds_left"] = contributions.undo_seconds_left
     if "attendance" in parts:
         members = meeting.team.memberships
         context["members"] = sorted(members, key=lambda m: (m.role != Role.mentor, m.user.name))

@@ -21,8 +21,8 @@ NOTE = "run.add_contribution"  # the idempotency keys' endpoint
 @login_required
 def show(meeting_id: int):
     meeting = meeting_for(current_user, meeting_id)
-    if meeting.status == "running" and role_in(current_user, meeting.team_id):
-        attendance.mark_present(meeting, current_user)
+    if meeting.status != "ended" and role_in(current_user, meeting.team_id):
+        attendance.record_visit(meeting, current_user)
     after = live.latest_id(meeting.channel())
     return render_template("meetings/run.html", after=after, **run_context(meeting_id, *PAGE))
 
@@ -119,7 +119,7 @@ def mark_attendance(meeting_id: int, user_id: int):
     require(can_present(current_user, meeting) or user_id == current_user.id)
     if not is_member(user_id, meeting.team_id):
         abort(404)
-    attendance.set_present(meeting, user_id, request.form.get("present") == "1")
+    attendance.set_present(meeting, user_id, request.form.get("present") == "1", current_user)
     if is_htmx():
         return render_template(
             "meetings/_run_attendance.html", **run_context(meeting_id, "attendance")

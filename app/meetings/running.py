@@ -7,10 +7,10 @@ from sqlalchemy.orm.exc import StaleDataError
 from app.auth.models import User
 from app.extensions import db
 from app.live import publish
-from app.meetings.attendance import mark_present
+from app.meetings.attendance import forget_early_visits, mark_present
 from app.meetings.models import Meeting
 from app.meetings.timer import bank_elapsed
-from app.timeutil import utcnow
+from app.timeutil import local_now, to_local, utcnow
 
 ACTIONS = ("start", "next", "previous", "pause", "resume", "add_time", "end")
 MAX_ADDED_MINUTES = 120
@@ -18,6 +18,10 @@ MAX_ADDED_MINUTES = 120
 
 class StalePress(Exception):
     """The meeting moved on since this presenter's screen was drawn."""
+
+
+class CannotReopen(Exception):
+    """Only a meeting that ended today can be reopened."""
 
 
 def _claim(meeting: Meeting, seen_version: int) -> None:
@@ -54,6 +58,7 @@ def perform(actor: User, meeting: Meeting, action: str, seen_version: int, minut
     if action == "start" and meeting.status == "planned" and meeting.segments:
         meeting.started_at = now
         _move_to(meeting, 0)
+        forget_early_visits(meeting, now)
         mark_present(meeting, actor, commit=False)
     elif meeting.status != "running":
         pass
@@ -81,3 +86,26 @@ def perform(actor: User, meeting: Meeting, action: str, seen_version: int, minut
     publish(meeting.channel(), "state")
     if action == "start":
         publish(meeting.channel(), "attendance")  # whoever started it is here
+
+
+def can_reopen(meeting: Meeting) -> bool:
+    """An End pressed by mistake is undone the same (local) day; later the minutes stand."""
+    if meeting.status != "ended":
+        return False
+    return to_local(meeting.ended_at).date() == local_now().date()
+
+
+def reopen(actor: User, meeting: Meeting, seen_version: int) -> None:
+    """Run an ended meeting again from its last segment, the timer paused."""
+    if not can_reopen(meeting):
+        raise CannotReopen()
+    _claim(meeting, seen_version)
+    meeting.ended_at = None
+    meeting.current_segment = meeting.segments[-1] if meeting.segments else None
+    meeting.timer_started_at = None
+    try:
+        db.session.commit()
+    except StaleDataError as error:
+        db.session.rollback()
+        raise StalePress() from error
+    publish(meeting.channel(), "state")

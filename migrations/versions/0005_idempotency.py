@@ -1,7 +1,7 @@
 """idempotency keys: a retried write (a note, a facilitation move) is written once
 
 Revision ID: 0005_idempotency
-Revises: 0003_leadership
+Revises: 0004_meeting_room
 Create Date: 2026-12-01 11:00:00
 
 """
@@ -11,7 +11,7 @@ import sqlalchemy as sa
 
 # revision identifiers, used by Alembic.
 revision = "0005_idempotency"
-down_revision = "0003_leadership"
+down_revision = "0004_meeting_room"
 branch_labels = None
 depends_on = None
 

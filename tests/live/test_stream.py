@@ -66,6 +66,7 @@ def test_stream_is_event_stream_that_ends_after_its_lifetime(app, team_world, me
 def test_note_posted_while_streaming_arrives_as_a_contributions_event(app, team_world, meeting):
     viewer, author = signed_in(app, team_world.mentor), signed_in(app, team_world.teacher)
     meeting_id = meeting.id
+    author.get(f"/meetings/{meeting_id}/run")  # already here: the note changes no attendance
     response = stream(viewer, meeting_id)
 
     def post_soon():
@@ -84,6 +85,7 @@ def test_note_posted_while_streaming_arrives_as_a_contributions_event(app, team_
 
 def test_private_note_sends_no_event(app, team_world, meeting):
     client = signed_in(app, team_world.teacher)
+    client.get(f"/meetings/{meeting.id}/run")  # already here: the note changes no attendance
     before = live.broker().latest_id(meeting.channel())
     post_note(client, meeting.id, "Only mine", is_private="y")
     assert event_names(stream(client, meeting.id, after=before).get_data(as_text=True)) == []

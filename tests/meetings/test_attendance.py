@@ -33,9 +33,9 @@ def test_opening_the_run_view_of_a_running_meeting_marks_the_member_present(
     assert attendance(running_meeting.id) == {team_world.teacher.id: True}
 
 
-def test_opening_a_planned_meeting_marks_nobody(client_as, meeting):
+def test_opening_a_planned_meeting_counts_the_member_as_here(client_as, team_world, meeting):
     assert client_as("teacher").get(f"/meetings/{meeting.id}/run").status_code == 200
-    assert attendance(meeting.id) == {}
+    assert attendance(meeting.id) == {team_world.teacher.id: True}
 
 
 def test_admin_who_is_not_on_the_team_is_not_marked(client_as, running_meeting):

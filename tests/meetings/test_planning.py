@@ -78,6 +78,7 @@ def test_planner_plans_a_meeting_from_each_protocol(client_as, team_world, role,
     assert [s.position for s in meeting.segments] == list(range(len(protocol.segments)))
     assert {s.facilitator_id for s in meeting.segments} == {team_world.mentor.id}
     assert {s.release_level for s in meeting.segments} == {ReleaseLevel.mentor_leads}
+    assert {s.origin for s in meeting.segments} == {"default"}  # nothing to go on: said so
     assert meeting.created_by_id == getattr(team_world, role).id
 
 
@@ -227,12 +228,14 @@ def test_stale_details_edit_is_a_conflict_that_keeps_the_users_text(client_as, m
     assert fresh(Meeting, meeting.id).title == "Leader's title"
 
 
-def test_planner_deletes_a_planned_meeting(client_as, team_world, meeting):
+def test_planner_deletes_a_planned_meeting_which_is_kept_hidden(client_as, team_world, meeting):
     factories.make_contribution(meeting, team_world.teacher, segment=meeting.segments[0])
     response = client_as("mentor").post(f"/meetings/{meeting.id}/delete")
     assert response.status_code == 302
-    assert count(Meeting) == 0
-    assert count(Segment) == 0
+    deleted = fresh(Meeting, meeting.id)
+    assert deleted.deleted_at is not None and deleted.deleted_by_id == team_world.mentor.id
+    assert count(Segment) == 3  # kept, to be restored
+    assert client_as("mentor").get(f"/meetings/{meeting.id}").status_code == 404
 
 
 # --- segments ------------------------------------------------------------------------------

@@ -178,3 +178,79 @@ def test_twenty_of_everything_is_really_on_the_pages(client_as, team_world):
     assert dashboard.count("<p>owed ") == 20
     index = client.get(f"/teams/{team_world.team.id}/meetings").get_data(as_text=True)
     assert "Template 19 · 2 segments, 15 min" in index
+
+
+def grow_trust(world, meeting, planned, n: int) -> None:
+    """n more deleted meetings (each by a new person), contributions removed a moment ago,
+    and segments of `planned` taken from n different earlier meetings."""
+    people = [
+        User(email=f"deleter{uuid.uuid4().hex}@example.org", name=f"Deleter {i}", password_hash="x")
+        for i in range(n)
+    ]
+    db.session.add_all(people)
+    db.session.flush()
+    sources = [
+        Meeting(
+            team=world.team,
+            title=f"Source {i}",
+            starts_at=planned.starts_at - timedelta(days=i + 1),
+            deleted_at=utcnow(),
+            deleted_by_id=person.id,
+        )
+        for i, person in enumerate(people)
+    ]
+    db.session.add_all(sources)
+    db.session.flush()
+    for i, source in enumerate(sources):
+        planned.segments.append(
+            Segment(
+                position=len(planned.segments),
+                title=f"From source {i}",
+                origin="last_session",
+                origin_meeting_id=source.id,
+            )
+        )
+        db.session.add(
+            Contribution(
+                meeting_id=meeting.id,
+                segment_id=meeting.segments[0].id,
+                author_id=world.teacher.id,
+                kind=ContributionKind.note,
+                body=f"removed {i}",
+                removed_at=utcnow(),
+                removed_by_id=world.teacher.id,
+            )
+        )
+    db.session.commit()
+
+
+@pytest.mark.parametrize("role", ["teacher", "mentor"])
+def test_undo_offers_deleted_meetings_and_planning_sources_keep_statements_constant(
+    client_as, team_world, count_statements, role
+):
+    meeting = factories.make_meeting(
+        team_world.team, segments=[{"title": "Check-in"}], running=True
+    )
+    planned = factories.make_meeting(team_world.team, title="Planned", segments=[])
+    grow_trust(team_world, meeting, planned, 1)
+    client = client_as(role)
+    urls = [
+        f"/meetings/{meeting.id}/run/contributions",
+        f"/meetings/{planned.id}",
+        f"/teams/{team_world.team.id}/meetings",
+    ]
+    if role == "mentor":
+        urls.append(f"/meetings/{planned.id}/delete")
+    statements_per_page(client, urls, count_statements)
+
+    with_one = statements_per_page(client, urls, count_statements)
+    grow_trust(team_world, meeting, planned, 19)
+    with_twenty = statements_per_page(client, urls, count_statements)
+
+    assert with_twenty == with_one
+    undo = client.get(urls[0]).get_data(as_text=True)
+    assert undo.count('class="undo-offer"') == 20
+    if role == "mentor":
+        index = client.get(urls[2]).get_data(as_text=True)
+        assert index.count("Deleter ") == 20
+        assert client.get(urls[1]).get_data(as_text=True).count("Source ") == 20
