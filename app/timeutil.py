@@ -14,3 +14,9 @@ def utcnow() -> datetime:
 def local_now() -> datetime:
     zone = ZoneInfo(current_app.config["TIMEZONE"])
     return datetime.now(zone).replace(tzinfo=None)
+
+
+def local_from_utc(stamp: datetime) -> datetime:
+    """A naive UTC event stamp as naive wall-clock time in the district's time zone."""
+    zone = ZoneInfo(current_app.config["TIMEZONE"])
+    return stamp.replace(tzinfo=UTC).astimezone(zone).replace(tzinfo=None)

@@ -3,11 +3,12 @@ from flask_login import current_user, login_required, login_user, logout_user
 from sqlalchemy.exc import IntegrityError
 
 from app.auth import login as _login  # noqa: F401  (registers the user loader)
-from app.auth import services
+from app.auth import services, sessions
 from app.auth.forms import AcceptInviteForm, ChangePasswordForm, SignInForm
 from app.auth.passwords import verify_password
 from app.extensions import db
 from app.navigation import local_url
+from app.timeutil import local_from_utc
 
 bp = Blueprint("auth", __name__)
 
@@ -39,8 +40,28 @@ def login_post():
 @bp.post("/sign-out")
 @login_required
 def logout():
-    logout_user()
+    logout_user()  # revokes this browser's server-side session (app/auth/login.py)
     flash("You are signed out.", "info")
+    return redirect(url_for("auth.login"))
+
+
+@bp.get("/account")
+@login_required
+def account():
+    return render_template(
+        "auth/account.html",
+        devices=sessions.active(current_user),
+        is_current=sessions.is_current,
+        local_from_utc=local_from_utc,
+    )
+
+
+@bp.post("/account/sign-out-everywhere")
+@login_required
+def sign_out_everywhere():
+    services.sign_out_everywhere(current_user)
+    logout_user()
+    flash("You are signed out everywhere, on this device and every other.", "info")
     return redirect(url_for("auth.login"))
 
 
@@ -60,7 +81,6 @@ def password_post():
         form.current_password.errors.append("That is not your current password.")
         return render_template("auth/password.html", form=form), 422
     services.set_password(current_user, form.password.data)
-    login_user(current_user, remember=bool(request.cookies.get("remember_token")))
     flash("Your password is changed. Other devices have been signed out.", "success")
     return redirect(url_for("home.index"))
 

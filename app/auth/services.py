@@ -6,7 +6,8 @@ import sqlalchemy as sa
 from flask import current_app
 from itsdangerous import BadSignature, URLSafeSerializer
 
-from app.auth.models import Invite, SignInAttempt, User, new_nonce
+from app.auth import sessions
+from app.auth.models import Invite, SignInAttempt, User
 from app.auth.passwords import hash_password, needs_rehash, verify_password
 from app.extensions import db
 from app.timeutil import utcnow
@@ -67,7 +68,13 @@ def authenticate(email: str, password: str, remote_addr: str) -> User:
 def set_password(user: User, new_password: str) -> None:
     """Store a new password and end every other session of this person."""
     user.password_hash = hash_password(new_password)
-    user.session_nonce = new_nonce()
+    sessions.end_all(user, keep_current=True)
+    db.session.commit()
+
+
+def sign_out_everywhere(user: User) -> None:
+    """End every session of this person, the current one included."""
+    sessions.end_all(user)
     db.session.commit()
 
 

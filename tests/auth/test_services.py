@@ -6,7 +6,7 @@ import pytest
 import sqlalchemy as sa
 from argon2 import PasswordHasher
 
-from app.auth import services
+from app.auth import services, sessions
 from app.auth.models import SignInAttempt
 from app.auth.passwords import hash_password, needs_rehash, verify_password
 from app.extensions import db
@@ -102,11 +102,13 @@ def test_one_address_guessing_many_emails_is_throttled(app):
     assert services.authenticate(person.email, TEST_PASSWORD, "198.51.100.7") == person
 
 
-def test_set_password_replaces_the_hash_and_the_session_nonce():
+def test_set_password_replaces_the_hash_and_ends_the_other_sessions():
     person = factories.make_user()
-    old_id = person.get_id()
+    here, elsewhere = sessions.start(person), sessions.start(person)
+    person.session_token = here
     services.set_password(person, "another fine passphrase")
-    assert person.get_id() != old_id
+    assert sessions.load(f"{person.id}:{here}") == person
+    assert sessions.load(f"{person.id}:{elsewhere}") is None
     assert verify_password(person.password_hash, "another fine passphrase")
     assert not verify_password(person.password_hash, TEST_PASSWORD)
 
