@@ -5,12 +5,15 @@ from sqlalchemy.exc import IntegrityError
 from app.auth import login as _login  # noqa: F401  (registers the user loader)
 from app.auth import services, sessions
 from app.auth.forms import AcceptInviteForm, ChangePasswordForm, SignInForm
-from app.auth.passwords import verify_password
 from app.extensions import db
 from app.navigation import local_url
 from app.timeutil import local_from_utc
 
 bp = Blueprint("auth", __name__)
+
+
+def _too_soon(page: str, wait: services.SignInThrottled):
+    return page, 429, {"Retry-After": str(wait.seconds)}
 
 
 @bp.get("/sign-in")
@@ -29,10 +32,12 @@ def login_post():
         user = services.authenticate(
             form.email.data, form.password.data, request.remote_addr or "unknown"
         )
+    except services.SignInThrottled as wait:
+        form.password.errors.append(str(wait))
+        return _too_soon(render_template("auth/login.html", form=form), wait)
     except services.SignInRefused as refusal:
         form.password.errors.append(str(refusal))
-        status = 429 if isinstance(refusal, services.SignInThrottled) else 422
-        return render_template("auth/login.html", form=form), status
+        return render_template("auth/login.html", form=form), 422
     login_user(user, remember=form.remember.data)
     return redirect(local_url(request.args.get("next")))
 
@@ -77,7 +82,14 @@ def password_post():
     form = ChangePasswordForm()
     if not form.validate():
         return render_template("auth/password.html", form=form), 422
-    if not verify_password(current_user.password_hash, form.current_password.data):
+    try:
+        confirmed = services.confirm_password(
+            current_user, form.current_password.data, request.remote_addr or "unknown"
+        )
+    except services.SignInThrottled as wait:
+        form.current_password.errors.append(str(wait))
+        return _too_soon(render_template("auth/password.html", form=form), wait)
+    if not confirmed:
         form.current_password.errors.append("That is not your current password.")
         return render_template("auth/password.html", form=form), 422
     services.set_password(current_user, form.password.data)

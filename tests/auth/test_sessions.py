@@ -7,7 +7,7 @@ from datetime import timedelta
 import pytest
 import sqlalchemy as sa
 
-from app import create_app, timeutil
+from app import create_app
 from app.auth import sessions
 from app.auth.models import LoginSession
 from app.extensions import db
@@ -198,21 +198,6 @@ def test_deactivating_a_person_ends_their_sessions(app, person):
 
     assert not signed_in(theirs)
     assert live_sessions(person) == 0
-
-
-@pytest.fixture
-def clock(monkeypatch):
-    """Move app.timeutil's clock: clock.advance(minutes=...)."""
-
-    class Clock:
-        now = timeutil.utcnow()
-
-        def advance(self, **delta):
-            self.now += timedelta(**delta)
-
-    controlled = Clock()
-    monkeypatch.setattr(timeutil, "utcnow", lambda: controlled.now)
-    return controlled
 
 
 def test_a_session_unused_for_the_remember_me_lifetime_is_over(app, person, clock):
