@@ -106,8 +106,8 @@ def end_all(user: User, keep_current: bool = False) -> None:
 
 
 def active(user: User) -> list[LoginSession]:
-    """The person's live sessions, the most recently used first."""
-    return list(
+    """The person's live sessions: the current one, then the most recently used first."""
+    found = list(
         db.session.scalars(
             sa.select(LoginSession)
             .where(
@@ -118,6 +118,7 @@ def active(user: User) -> list[LoginSession]:
             .order_by(LoginSession.last_seen_at.desc(), LoginSession.id.desc())
         )
     )
+    return sorted(found, key=lambda login_session: not is_current(user, login_session))
 
 
 def is_current(user: User, login_session: LoginSession) -> bool:

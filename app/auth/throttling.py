@@ -32,10 +32,7 @@ class Wait:
     @property
     def message(self) -> str:
         unit = "second" if self.seconds == 1 else "seconds"
-        return (
-            f"Too many wrong passwords. Wait {self.seconds} {unit}, then try again. "
-            "Each wrong try makes the wait a little longer; the right password clears it."
-        )
+        return f"Too many wrong passwords. Wait {self.seconds} {unit}, then try again."
 
 
 def _window() -> timedelta:

@@ -171,6 +171,7 @@ def test_account_page_lists_the_devices_and_marks_this_one(app, person):
 
     assert "Chrome on Windows <strong>(this device)</strong>" in page
     assert "Safari on iPhone</td>" in page
+    assert page.index("Chrome on Windows") < page.index("Safari on iPhone"), "this device first"
     assert "Sign out everywhere</button>" in page
     assert "Ends every session of your account" in page
 
