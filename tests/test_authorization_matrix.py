@@ -566,3 +566,37 @@ def test_outsider_opens_their_own_team_but_not_ours(client_as, team_world):
     client = client_as("outsider")
     assert client.get(f"/teams/{team_world.other_team.id}").status_code == 200
     assert client.get(f"/teams/{team_world.team.id}").status_code == 404
+
+
+# Routes about the signed-in person only: no object id to try, so they are not in MATRIX.
+# Each needs a signed-in person and acts on that person's own account and sessions alone.
+ACCOUNT_ROUTES = [
+    ("auth.account", "GET"),
+    ("auth.password", "GET"),
+    ("auth.password_post", "POST"),
+    ("auth.sign_out_everywhere", "POST"),
+    ("auth.logout", "POST"),
+]
+
+
+def test_account_routes_are_all_listed(app):
+    listed = {endpoint for endpoint, _ in ACCOUNT_ROUTES}
+    found = {
+        rule.endpoint
+        for rule in app.url_map.iter_rules()
+        if rule.rule.startswith(("/account", "/sign-out"))
+    }
+    assert found == listed
+
+
+@pytest.mark.parametrize(("endpoint", "method"), ACCOUNT_ROUTES)
+def test_account_routes_need_sign_in_and_touch_only_ones_own_sessions(app, endpoint, method):
+    world = make_world()
+    url = app.url_map.bind("localhost").build(endpoint)
+    _check_signed_out(app.test_client(), RouteCall(method, url, {}))
+    teacher, leader = _signed_in(app, world.teacher), _signed_in(app, world.leader)
+
+    response = teacher.open(url, method=method, data={})
+
+    assert response.status_code < 500
+    assert leader.get("/").status_code == 200, "another person's session is untouched"

@@ -246,3 +246,18 @@ def test_the_login_id_names_a_session_not_just_a_person(app, person):
     assert sessions.load(f"{other.id}:{token}") is None
     forged = token[:-1] + ("A" if token[-1] != "A" else "B")
     assert sessions.load(f"{person.id}:{forged}") is None
+
+
+def test_account_page_runs_the_same_statements_with_one_or_ten_devices(
+    app, person, count_statements
+):
+    client = app.test_client()
+    sign_in(client, person)
+    with count_statements() as one:
+        assert client.get("/account").status_code == 200
+    for _ in range(9):
+        sessions.start(person, CHROME_ON_WINDOWS)
+    with count_statements() as ten:
+        page = client.get("/account").get_data(as_text=True)
+    assert page.count("<tr>") == 1 + 10
+    assert ten.count == one.count
