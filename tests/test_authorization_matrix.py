@@ -56,7 +56,11 @@ class Case:
     values: URL values naming an object of world.team (may create it with a factory);
     data: a valid form body, so that a missing check would let a real change through;
     rightful / intruders: names of World people who are let through / refused_with;
-    rightful None skips that check where the feature's own tests cover it and it is slow.
+    rightful None skips that check where the feature's own tests cover it and it is slow;
+    teammates: (person, status) for intruders of the same team refused with another status
+    (a second leader trying the first leader's private material: 403);
+    also_rightful: more people let through (the second mentor);
+    blind: people let through who must not see world.leader's loop or nudges.
     """
 
     refused_with: int
