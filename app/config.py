@@ -69,7 +69,12 @@ def from_environment(instance_path: Path) -> dict:
         "WTF_CSRF_TIME_LIMIT": None,
         "MAX_CONTENT_LENGTH": 16 * 1024 * 1024,
         "INVITE_DAYS": 14,
-        "SIGNIN_MAX_FAILURES": 5,
+        # Sign-in throttling (app/auth/throttling.py): wrong passwords allowed per key before
+        # each next try waits 2, 4, 8 … seconds, at most SIGNIN_MAX_DELAY_SECONDS.
+        "SIGNIN_FREE_PER_ACCOUNT_AND_ADDRESS": 5,
+        "SIGNIN_FREE_PER_ACCOUNT": 10,
+        "SIGNIN_FREE_PER_ADDRESS": 100,
+        "SIGNIN_MAX_DELAY_SECONDS": 30,
         "SIGNIN_WINDOW_MINUTES": 15,
         # argon2id; the defaults are argon2-cffi's RFC 9106 low-memory profile.
         "ARGON2_TIME_COST": int(os.environ.get("ARGON2_TIME_COST", 3)),

@@ -1,6 +1,6 @@
 """Imports every feature's models so that Alembic and relationship strings see them all."""
 
-from app.auth.models import Invite, SignInAttempt, User
+from app.auth.models import Invite, LoginSession, SignInAttempt, User
 from app.idempotency import IdempotencyKey
 from app.leadership.models import FacilitationMove, MentoringLoop, Nudge, PhaseChange
 from app.meetings.models import (
@@ -21,6 +21,7 @@ __all__ = [
     "FacilitationMove",
     "IdempotencyKey",
     "Invite",
+    "LoginSession",
     "Meeting",
     "Membership",
     "MentoringLoop",

@@ -82,10 +82,14 @@ class World:
     admin: User
     other_team: Team
     outsider: User
+    second_leader: User | None = None
+    second_mentor: User | None = None
 
 
-def make_world() -> World:
-    """Our team (mentor, leader, teacher), an admin, and another team with an outsider."""
+def make_world(second_pair: bool = False) -> World:
+    """Our team (mentor, leader, teacher), an admin, and another team with an outsider.
+    second_pair adds a second teacher leader and a second mentor to our team, so that one
+    leader's private material can be tried by the other leader and by the other mentor."""
     district = make_district("Lakeview")
     school = make_school("Maple Street", district)
     mentor = make_user("mentor@example.org", "Ana Mentor")
@@ -93,15 +97,19 @@ def make_world() -> World:
     teacher = make_user("teacher@example.org", "Priya Teacher", school=school)
     admin = make_user("admin@example.org", "Dana Admin", is_admin=True)
     outsider = make_user("outsider@example.org", "Otto Outsider", school=school)
-    team = make_team(
-        "Grade 4 Team",
-        members={mentor: Role.mentor, leader: Role.teacher_leader, teacher: Role.teacher},
-        district=district,
-    )
+    members = {mentor: Role.mentor, leader: Role.teacher_leader, teacher: Role.teacher}
+    second_leader = second_mentor = None
+    if second_pair:
+        second_leader = make_user("leader2@example.org", "Sam Second-Leader", school=school)
+        second_mentor = make_user("mentor2@example.org", "Bea Second-Mentor")
+        members |= {second_leader: Role.teacher_leader, second_mentor: Role.mentor}
+    team = make_team("Grade 4 Team", members=members, district=district)
     other_team = make_team(
         "Grade 2 Team", grade="2", members={outsider: Role.teacher}, district=district
     )
-    return World(team, mentor, leader, teacher, admin, other_team, outsider)
+    return World(
+        team, mentor, leader, teacher, admin, other_team, outsider, second_leader, second_mentor
+    )
 
 
 def make_meeting(

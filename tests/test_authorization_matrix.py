@@ -10,11 +10,15 @@ author says how to reach it and who must be refused.
   it is about.
 - The rightful person (a member of the team, or an admin) reaches it with the same request,
   which proves the refused request was a real one.
+- Leader-private routes (a teacher leader's mentoring loop, nudges and handoff) are tried on
+  the first leader's material by a second teacher leader of the same team, who is refused,
+  and by a second mentor, who is let through. Routes that show the whole session to every
+  leader must not show a second leader the first leader's loop or nudges.
 """
 
 import io
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import timedelta
 
 import pytest
@@ -53,7 +57,11 @@ class Case:
     values: URL values naming an object of world.team (may create it with a factory);
     data: a valid form body, so that a missing check would let a real change through;
     rightful / intruders: names of World people who are let through / refused_with;
-    rightful None skips that check where the feature's own tests cover it and it is slow.
+    rightful None skips that check where the feature's own tests cover it and it is slow;
+    teammates: (person, status) for intruders of the same team refused with another status
+    (a second leader trying the first leader's private material: 403);
+    also_rightful: more people let through (the second mentor);
+    blind: people let through who must not see world.leader's loop or nudges.
     """
 
     refused_with: int
@@ -61,11 +69,30 @@ class Case:
     data: Callable[[World], dict] = _nothing
     rightful: str | None = "teacher"
     intruders: tuple[str, ...] = ("outsider",)
+    teammates: tuple[tuple[str, int], ...] = ()
+    also_rightful: tuple[str, ...] = ()
+    blind: tuple[str, ...] = ()
+
+    def refusal_for(self, role: str) -> int:
+        return dict(self.teammates).get(role, self.refused_with)
 
 
 def team_owned(values, data=_nothing, rightful: str | None = "teacher") -> Case:
     """A route about one of world.team's objects; world.outsider belongs to another team."""
     return Case(TEAM_OWNED, values, data, rightful, intruders=("outsider",))
+
+
+def leader_private(
+    values,
+    data=_nothing,
+    rightful: str | None = "mentor",
+    teammates: tuple[tuple[str, int], ...] = (("second_leader", 403), ("teacher", 403)),
+    also_rightful: tuple[str, ...] = ("second_mentor",),
+) -> Case:
+    """A route about world.leader's private material: refused to another team (404), to
+    teammates without the right (the second leader among them), let through for mentors."""
+    intruders = ("outsider", *(role for role, _ in teammates))
+    return Case(TEAM_OWNED, values, data, rightful, intruders, teammates, also_rightful)
 
 
 def admin_only(values=_nothing, data=_nothing) -> Case:
@@ -219,6 +246,28 @@ def _removed_note(w: World) -> Contribution:
             removed_by_id=w.teacher.id,
         ),
     )
+
+
+LEADER_GOAL = "Jordan's own goal: wait ten seconds after each question."
+
+
+def _private_material(w: World) -> dict:
+    """world.leader's mentoring loop and a nudge to them in the meeting; URL values."""
+    from app.leadership.models import MentoringLoop
+
+    _nudge(w)
+    _once(
+        w,
+        "loop",
+        lambda: MentoringLoop(
+            meeting_id=_meeting(w).id, leader_id=w.leader.id, leader_goals=LEADER_GOAL
+        ),
+    )
+    return {"meeting_id": _meeting(w).id}
+
+
+def _secrets(w: World) -> tuple[str, ...]:
+    return (_nudge(w).body, LEADER_GOAL)
 
 
 def _on_meeting(**more) -> Callable[[World], dict]:
@@ -391,31 +440,41 @@ MATRIX: dict[str, Case] = {
         _release_row,
         rightful="mentor",
     ),
-    "mentoring.show": team_owned(_on_meeting(), rightful="mentor"),
-    "mentoring.update": team_owned(
+    "mentoring.show": leader_private(lambda w: _private_material(w) | {"leader": w.leader.id}),
+    "mentoring.update": leader_private(
         _on_meeting(stage="plan"),
         lambda w: {"leader": str(w.leader.id), "leader_goals": "Wait longer after questions."},
-        rightful="mentor",
     ),
-    "moves.show": team_owned(_on_meeting(), rightful="mentor"),
-    "moves.show_log": team_owned(_on_meeting(), rightful="mentor"),
+    "moves.show": replace(
+        team_owned(_private_material, rightful="mentor"), blind=("second_leader",)
+    ),
+    "moves.show_log": replace(
+        team_owned(_private_material, rightful="mentor"), blind=("second_leader",)
+    ),
     "moves.log": team_owned(
         _on_meeting(), lambda w: {"move_type": "eliciting", "made_by": "leader"}, rightful="mentor"
     ),
     "moves.undo": team_owned(_on_meeting(), rightful="mentor"),
-    "moves.nudge": team_owned(
+    "moves.nudge": leader_private(
         _on_meeting(),
         lambda w: {"leader": str(w.leader.id), "body": "Ask who has another way."},
-        rightful="mentor",
+        teammates=(("second_leader", 403), ("leader", 403), ("teacher", 403)),
     ),
-    "moves.waiting_nudges": team_owned(_on_meeting()),
-    "moves.dismiss": team_owned(
-        lambda w: {"meeting_id": _meeting(w).id, "nudge_id": _nudge(w).id}, rightful="leader"
+    "moves.waiting_nudges": replace(
+        team_owned(_private_material), blind=("second_leader", "second_mentor")
     ),
-    "handoff.show": team_owned(
-        lambda w: {"team_id": w.team.id, "user_id": w.leader.id}, rightful="leader"
+    # Dismissing is the recipient's own act: nobody else, mentors included, finds the nudge.
+    "moves.dismiss": leader_private(
+        lambda w: {"meeting_id": _meeting(w).id, "nudge_id": _nudge(w).id},
+        rightful="leader",
+        teammates=(("second_leader", 404), ("mentor", 404), ("second_mentor", 404)),
+        also_rightful=(),
     ),
-    "handoff.pdf": team_owned(
+    "handoff.show": leader_private(
+        lambda w: _private_material(w) | {"team_id": w.team.id, "user_id": w.leader.id},
+        rightful="leader",
+    ),
+    "handoff.pdf": leader_private(
         lambda w: {"team_id": w.team.id, "user_id": w.leader.id}, rightful=None
     ),
 }
@@ -529,7 +588,7 @@ def _check_intruder(client, call: RouteCall, case: Case, role: str, world: World
         who = f"as {role}{' (htmx)' if htmx else ''}"
         before = _snapshot()
         response = call.send(client, htmx=htmx)
-        assert response.status_code == case.refused_with, f"{who}: {response.status_code}"
+        assert response.status_code == case.refusal_for(role), f"{who}: {response.status_code}"
         assert _snapshot() == before, f"{who}: the refused request wrote to the database"
         if role == "outsider":
             page = response.get_data(as_text=True)
@@ -537,11 +596,20 @@ def _check_intruder(client, call: RouteCall, case: Case, role: str, world: World
                 assert secret not in page, f"{who}: the page shows {secret!r}"
 
 
-def _check_rightful(client, call: RouteCall, case: Case) -> None:
+def _check_blind(client, call: RouteCall, role: str, world: World) -> None:
+    """Let through, but shown none of world.leader's private material."""
+    response = call.send(client)
+    assert response.status_code == 200, f"as {role}: {response.status_code}"
+    page = response.get_data(as_text=True)
+    for secret in _secrets(world):
+        assert secret not in page, f"as {role}: the page shows {secret!r}"
+
+
+def _check_rightful(client, call: RouteCall, role: str) -> None:
     response = call.send(client)
     response.close()  # a live stream would otherwise stay open
     assert response.status_code < 400, (
-        f"as {case.rightful}: {response.status_code}; is the MATRIX entry's data valid?"
+        f"as {role}: {response.status_code}; is the MATRIX entry's data valid?"
     )
 
 
@@ -549,14 +617,17 @@ def _check_rightful(client, call: RouteCall, case: Case) -> None:
 def test_route_refuses_everyone_but_the_rightful_person(app, endpoint, method):
     """Signed out: sign in first. Intruders: refused, nothing written, nothing shown.
     The rightful person, last because the request may change things: let through."""
-    world = make_world()
+    world = make_world(second_pair=True)
     case = MATRIX[endpoint]
     call = RouteCall.build(app, endpoint, method, world)
     _check_signed_out(app.test_client(), call)
     for role in case.intruders:
         _check_intruder(_signed_in(app, getattr(world, role)), call, case, role, world)
-    if case.rightful:
-        _check_rightful(_signed_in(app, getattr(world, case.rightful)), call, case)
+    for role in case.blind:
+        _check_blind(_signed_in(app, getattr(world, role)), call, role, world)
+    for role in (*case.also_rightful, case.rightful):
+        if role:
+            _check_rightful(_signed_in(app, getattr(world, role)), call, role)
 
 
 def test_admin_can_open_every_team_page(app, team_world):
@@ -580,3 +651,37 @@ def test_outsider_opens_their_own_team_but_not_ours(client_as, team_world):
     client = client_as("outsider")
     assert client.get(f"/teams/{team_world.other_team.id}").status_code == 200
     assert client.get(f"/teams/{team_world.team.id}").status_code == 404
+
+
+# Routes about the signed-in person only: no object id to try, so they are not in MATRIX.
+# Each needs a signed-in person and acts on that person's own account and sessions alone.
+ACCOUNT_ROUTES = [
+    ("auth.account", "GET"),
+    ("auth.password", "GET"),
+    ("auth.password_post", "POST"),
+    ("auth.sign_out_everywhere", "POST"),
+    ("auth.logout", "POST"),
+]
+
+
+def test_account_routes_are_all_listed(app):
+    listed = {endpoint for endpoint, _ in ACCOUNT_ROUTES}
+    found = {
+        rule.endpoint
+        for rule in app.url_map.iter_rules()
+        if rule.rule.startswith(("/account", "/sign-out"))
+    }
+    assert found == listed
+
+
+@pytest.mark.parametrize(("endpoint", "method"), ACCOUNT_ROUTES)
+def test_account_routes_need_sign_in_and_touch_only_ones_own_sessions(app, endpoint, method):
+    world = make_world()
+    url = app.url_map.bind("localhost").build(endpoint)
+    _check_signed_out(app.test_client(), RouteCall(method, url, {}))
+    teacher, leader = _signed_in(app, world.teacher), _signed_in(app, world.leader)
+
+    response = teacher.open(url, method=method, data={})
+
+    assert response.status_code < 500
+    assert leader.get("/").status_code == 200, "another person's session is untouched"

@@ -8,7 +8,8 @@ from sqlalchemy.orm import selectinload
 from app.admin import access
 from app.admin.forms import PersonForm
 from app.admin.guard import admin_blueprint
-from app.auth.models import Invite, User, new_nonce
+from app.auth import sessions
+from app.auth.models import Invite, User
 from app.extensions import db
 from app.forms import SelectChoice, choices
 from app.teams.models import Membership, School
@@ -72,7 +73,7 @@ def update(user_id: int):
     person.name, person.school_id = form.name.data, form.school_id.data
     person.is_admin, person.active = form.is_admin.data, form.active.data
     if was_active and not person.active:
-        person.session_nonce = new_nonce()
+        sessions.end_all(person)
     db.session.commit()
     flash(f"{person.name} saved.", "success")
     return redirect(url_for("admin_people.index"))

@@ -1,9 +1,15 @@
-"""How Flask-Login finds the signed-in person and treats signed-out requests."""
+"""How Flask-Login finds the signed-in person and treats signed-out requests.
 
-from flask import redirect, request, url_for
+Every login_user() starts a server-side session (app.auth.sessions) and every logout_user()
+revokes it, whichever route calls them: the login id in the cookies names that session, and
+the user loader accepts only a live one."""
 
+from flask import redirect, request, session, url_for
+from flask_login import user_logged_in, user_logged_out
+
+from app.auth import sessions
 from app.auth.models import User
-from app.extensions import db, login_manager
+from app.extensions import login_manager
 from app.htmx import is_htmx
 
 login_manager.login_view = "auth.login"
@@ -13,13 +19,19 @@ login_manager.login_message_category = "info"
 
 @login_manager.user_loader
 def load_user(login_id: str) -> User | None:
-    user_id, _, nonce = login_id.partition(":")
-    if not user_id.isdigit():
-        return None
-    user = db.session.get(User, int(user_id))
-    if user is None or not user.active or user.session_nonce != nonce:
-        return None
-    return user
+    return sessions.load(login_id)
+
+
+@user_logged_in.connect
+def _start_session(app, user: User, **extra) -> None:
+    user.session_token = sessions.start(user, request.user_agent.string)
+    session["_user_id"] = user.get_id()
+
+
+@user_logged_out.connect
+def _end_session(app, user, **extra) -> None:
+    if isinstance(user, User):
+        sessions.end(user)
 
 
 @login_manager.unauthorized_handler

@@ -32,8 +32,6 @@ class User(UserMixin, db.Model):
     school_id: Mapped[int | None] = mapped_column(sa.ForeignKey("schools.id"), index=True)
     is_admin: Mapped[bool] = mapped_column(default=False)
     active: Mapped[bool] = mapped_column(default=True)
-    # Part of the login id: changing it signs out every other session of this person.
-    session_nonce: Mapped[str] = mapped_column(sa.String(32), default=new_nonce)
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
 
     school: Mapped["School | None"] = relationship(back_populates="people")
@@ -41,8 +39,13 @@ class User(UserMixin, db.Model):
         back_populates="user", cascade="all, delete-orphan"
     )
 
+    # The secret of the server-side session this request runs in (app.auth.sessions), set
+    # when signing in or by the user loader; never stored, only its hash is.
+    session_token = None
+
     def get_id(self) -> str:
-        return f"{self.id}:{self.session_nonce}"
+        """The login id Flask-Login keeps in the session and the remember-me cookie."""
+        return f"{self.id}:{self.session_token or ''}"
 
     @property
     def is_active(self) -> bool:
@@ -101,6 +104,21 @@ class Invite(db.Model):
         if self.expires_at <= utcnow():
             return "expired"
         return "pending"
+
+
+class LoginSession(db.Model):
+    """One signed-in browser: signing out, "sign out everywhere" or a password change revoke
+    it, and the session cookie or remember-me cookie that names it stops working."""
+
+    __tablename__ = "login_sessions"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    user_id: Mapped[int] = mapped_column(sa.ForeignKey("users.id", ondelete="CASCADE"), index=True)
+    token_hash: Mapped[str] = mapped_column(sa.String(64), unique=True)
+    device: Mapped[str] = mapped_column(sa.String(80), default="")
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    last_seen_at: Mapped[datetime] = mapped_column(default=utcnow)
+    revoked_at: Mapped[datetime | None]
 
 
 class SignInAttempt(db.Model):

@@ -2,14 +2,18 @@ from flask import Blueprint, flash, redirect, render_template, request, url_for
 from flask_login import current_user, login_required, login_user, logout_user
 from sqlalchemy.exc import IntegrityError
 
-from app.auth import invitations, services
+from app.auth import invitations, services, sessions
 from app.auth import login as _login  # noqa: F401  (registers the user loader)
 from app.auth.forms import AcceptInviteForm, ChangePasswordForm, SignInForm
-from app.auth.passwords import verify_password
 from app.extensions import db
 from app.navigation import local_url
+from app.timeutil import to_local
 
 bp = Blueprint("auth", __name__)
+
+
+def _too_soon(page: str, wait: services.SignInThrottled):
+    return page, 429, {"Retry-After": str(wait.seconds)}
 
 
 @bp.get("/sign-in")
@@ -28,10 +32,12 @@ def login_post():
         user = services.authenticate(
             form.email.data, form.password.data, request.remote_addr or "unknown"
         )
+    except services.SignInThrottled as wait:
+        form.password.errors.append(str(wait))
+        return _too_soon(render_template("auth/login.html", form=form), wait)
     except services.SignInRefused as refusal:
         form.password.errors.append(str(refusal))
-        status = 429 if isinstance(refusal, services.SignInThrottled) else 422
-        return render_template("auth/login.html", form=form), status
+        return render_template("auth/login.html", form=form), 422
     login_user(user, remember=form.remember.data)
     return redirect(local_url(request.args.get("next")))
 
@@ -39,8 +45,28 @@ def login_post():
 @bp.post("/sign-out")
 @login_required
 def logout():
-    logout_user()
+    logout_user()  # revokes this browser's server-side session (app/auth/login.py)
     flash("You are signed out.", "info")
+    return redirect(url_for("auth.login"))
+
+
+@bp.get("/account")
+@login_required
+def account():
+    return render_template(
+        "auth/account.html",
+        devices=sessions.active(current_user),
+        is_current=sessions.is_current,
+        to_local=to_local,
+    )
+
+
+@bp.post("/account/sign-out-everywhere")
+@login_required
+def sign_out_everywhere():
+    services.sign_out_everywhere(current_user)
+    logout_user()
+    flash("You are signed out everywhere, on this device and every other.", "info")
     return redirect(url_for("auth.login"))
 
 
@@ -56,11 +82,17 @@ def password_post():
     form = ChangePasswordForm()
     if not form.validate():
         return render_template("auth/password.html", form=form), 422
-    if not verify_password(current_user.password_hash, form.current_password.data):
+    try:
+        confirmed = services.confirm_password(
+            current_user, form.current_password.data, request.remote_addr or "unknown"
+        )
+    except services.SignInThrottled as wait:
+        form.current_password.errors.append(str(wait))
+        return _too_soon(render_template("auth/password.html", form=form), wait)
+    if not confirmed:
         form.current_password.errors.append("That is not your current password.")
         return render_template("auth/password.html", form=form), 422
     services.set_password(current_user, form.password.data)
-    login_user(current_user, remember=bool(request.cookies.get("remember_token")))
     flash("Your password is changed. Other devices have been signed out.", "success")
     return redirect(url_for("home.index"))
 

@@ -1,11 +1,11 @@
 """A teacher leader's handoff: segment-minutes, release levels and moves across sessions,
 as a page and as a PDF report for a date range."""
 
-from flask import Blueprint, abort, render_template, request
+from flask import Blueprint, render_template, request
 from flask_login import current_user, login_required
 
 from app.leadership import charts
-from app.leadership.access import is_mentor, leader_of
+from app.leadership.access import is_mentor, leader_private_in
 from app.leadership.figures import Handoff, handoff
 from app.leadership.forms import ReportRangeForm
 from app.leadership.models import MoveBy, MoveType
@@ -18,12 +18,10 @@ bp = Blueprint("handoff", __name__, url_prefix="/teams/<int:team_id>/leaders/<in
 
 
 def _leader(team_id: int, user_id: int):
+    """The whole handoff is leader-private: it shows the leader's mentoring loops."""
     team = team_with_members(team_for(current_user, team_id).id)
-    leader = leader_of(team, user_id)
-    viewer_is_mentor = is_mentor(current_user, team.id)
-    if not (viewer_is_mentor or current_user.id == leader.id):
-        abort(403)
-    return team, leader, viewer_is_mentor
+    leader = leader_private_in(current_user, team, user_id)
+    return team, leader, is_mentor(current_user, team.id)
 
 
 def _range_form() -> tuple[ReportRangeForm, bool]:

@@ -4,7 +4,12 @@ from flask import Blueprint, flash, redirect, render_template, request, url_for
 from flask_login import current_user, login_required
 
 from app.leadership import loops, moves, nudges
-from app.leadership.access import leader_of, leaders_of, mentoring_pair_only
+from app.leadership.access import (
+    is_mentor,
+    leader_private_for,
+    leaders_of,
+    mentoring_pair_only,
+)
 from app.leadership.forms import LoopDebriefForm, LoopPlanForm
 from app.leadership.models import MoveBy, MoveType
 from app.meetings.access import meeting_for
@@ -17,18 +22,18 @@ def _context(meeting_id: int, leader_id: int | None):
     meeting = meeting_for(current_user, meeting_id)
     mentoring_pair_only(current_user, meeting)
     meeting = load_meeting(meeting.id)
-    leaders = leaders_of(meeting.team)
-    if not leaders:
+    leader = leader_private_for(current_user, meeting, leader_id)
+    if leader is None:
         return {"meeting": meeting, "leader": None, "leaders": []}
-    leader = leader_of(meeting.team, leader_id) if leader_id else leaders[0]
     loop = loops.loop_for(meeting, leader)
     return {
         "meeting": meeting,
-        "leaders": leaders,
+        # A leader switches to no one else's loop; a mentor to every leader's.
+        "leaders": leaders_of(meeting.team) if is_mentor(current_user, meeting.team_id) else [],
         "leader": leader,
         "loop": loop,
         "tally": moves.tally(meeting.id),
-        "nudges": nudges.of_meeting(meeting.id),
+        "nudges": nudges.of_meeting(meeting.id, leader.id),
         "move_types": list(MoveType),
         "movers": [MoveBy.mentor, MoveBy.leader, MoveBy.participant],
     }

@@ -6,7 +6,12 @@ from flask_login import current_user, login_required
 from app import idempotency, live
 from app.htmx import is_htmx
 from app.leadership import moves, nudges
-from app.leadership.access import leader_of, leaders_of, mentoring_pair_only
+from app.leadership.access import (
+    is_mentor,
+    leader_private_for,
+    leaders_of,
+    mentoring_pair_only,
+)
 from app.leadership.forms import MoveForm, NudgeForm
 from app.leadership.models import MOVE_HINTS, MoveBy, MoveType
 from app.meetings.access import meeting_for
@@ -22,6 +27,8 @@ def _observer_meeting(meeting_id: int):
 
 
 def _context(meeting, nudge_form=None, made_by: str = "leader"):
+    # Nudges are the mentor's private word to one leader: other leaders neither send nor see them.
+    mentor = is_mentor(current_user, meeting.team_id)
     return {
         "meeting": meeting,
         "segment": meeting.current_segment,
@@ -31,9 +38,9 @@ def _context(meeting, nudge_form=None, made_by: str = "leader"):
         "made_by": made_by,
         "recent": moves.recent(meeting, current_user),
         "tally": moves.tally(meeting.id),
-        "leaders": leaders_of(meeting.team),
+        "leaders": leaders_of(meeting.team) if mentor else [],
         "nudge_form": nudge_form or NudgeForm(formdata=None),
-        "sent": nudges.of_meeting(meeting.id),
+        "sent": nudges.of_meeting(meeting.id) if mentor else [],
         "move_form": MoveForm(formdata=None),
     }
 
@@ -100,11 +107,10 @@ def undo(meeting_id: int):
 def nudge(meeting_id: int):
     meeting = _observer_meeting(meeting_id)
     form = NudgeForm()
-    leaders = leaders_of(meeting.team)
-    if not leaders:
+    leader = leader_private_for(current_user, meeting, request.form.get("leader", type=int))
+    if leader is None:
         abort(404)
-    leader = leader_of(meeting.team, request.form.get("leader", type=int) or leaders[0].id)
-    if leader.id == current_user.id:
+    if not is_mentor(current_user, meeting.team_id):
         abort(403)
     if not form.validate():
         return render_template("leadership/moves.html", **_context(meeting, nudge_form=form)), 422

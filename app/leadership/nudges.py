@@ -47,13 +47,18 @@ def waiting_for(user: User, meeting_id: int) -> list[Nudge]:
     )
 
 
-def of_meeting(meeting_id: int) -> list[Nudge]:
+def of_meeting(meeting_id: int, leader_id: int | None = None) -> list[Nudge]:
+    """The meeting's nudges, to every leader or to one."""
+    query = sa.select(Nudge).where(Nudge.meeting_id == meeting_id)
+    if leader_id is not None:
+        query = query.where(Nudge.to_id == leader_id)
     return list(
         db.session.scalars(
-            sa.select(Nudge)
-            .where(Nudge.meeting_id == meeting_id)
-            .options(sa.orm.selectinload(Nudge.sender), sa.orm.selectinload(Nudge.segment))
-            .order_by(Nudge.id)
+            query.options(
+                sa.orm.selectinload(Nudge.sender),
+                sa.orm.selectinload(Nudge.recipient),
+                sa.orm.selectinload(Nudge.segment),
+            ).order_by(Nudge.id)
         )
     )
 

@@ -103,34 +103,6 @@ def test_deactivated_account_is_refused(client):
     assert not signed_in(client)
 
 
-def test_repeated_failures_lock_the_email_even_for_the_right_password(app, client, team_world):
-    limit = app.config["SIGNIN_MAX_FAILURES"]
-    for attempt in range(limit):
-        email = "TEACHER@example.org" if attempt % 2 else "teacher@example.org"
-        assert sign_in(client, email, "wrong guess").status_code == 422
-    response = sign_in(client, team_world.teacher.email)
-    assert response.status_code == 429
-    assert field_error(text(response), "password").startswith("Too many failed attempts")
-    assert not signed_in(client)
-
-
-def test_locking_one_email_leaves_other_people_alone(app, client, team_world):
-    for _ in range(app.config["SIGNIN_MAX_FAILURES"]):
-        sign_in(client, team_world.teacher.email, "wrong guess")
-    assert sign_in(client, team_world.leader.email).status_code == 302
-
-
-def test_successful_sign_in_forgets_earlier_failures(app, client, team_world):
-    limit = app.config["SIGNIN_MAX_FAILURES"]
-    for _ in range(limit - 1):
-        sign_in(client, team_world.teacher.email, "wrong guess")
-    assert sign_in(client, team_world.teacher.email).status_code == 302
-    Auth(client).logout()
-    for _ in range(limit - 1):
-        sign_in(client, team_world.teacher.email, "wrong guess")
-    assert sign_in(client, team_world.teacher.email).status_code == 302
-
-
 def test_remember_me_sets_the_remember_cookie(client, team_world):
     sign_in(client, team_world.teacher.email, remember="y")
     assert client.get_cookie("remember_token") is not None

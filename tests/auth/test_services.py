@@ -1,16 +1,14 @@
-"""Sign-in throttling, passwords and invitation tokens, without the web layer."""
-
-from datetime import timedelta
+"""Sign-in, passwords and invitation tokens, without the web layer (throttling:
+test_throttling.py)."""
 
 import pytest
 import sqlalchemy as sa
 from argon2 import PasswordHasher
 
-from app.auth import services
+from app.auth import services, sessions
 from app.auth.models import SignInAttempt
 from app.auth.passwords import hash_password, needs_rehash, verify_password
 from app.extensions import db
-from app.timeutil import utcnow
 from tests import factories
 from tests.conftest import TEST_PASSWORD
 
@@ -68,45 +66,13 @@ def test_deactivated_account_is_named_only_to_someone_who_knows_the_password():
     assert "do not match" in refusal(person.email, "wrong guess")
 
 
-def test_too_many_failures_refuse_the_right_password_without_recording_more(app):
+def test_set_password_replaces_the_hash_and_ends_the_other_sessions():
     person = factories.make_user()
-    limit = app.config["SIGNIN_MAX_FAILURES"]
-    for _ in range(limit):
-        refusal(person.email, "wrong guess")
-    assert refusal(person.email).startswith("Too many failed attempts")
-    assert failures(person.email) == limit
-
-
-def test_failures_older_than_the_window_are_forgotten(app):
-    person = factories.make_user()
-    long_ago = utcnow() - timedelta(minutes=app.config["SIGNIN_WINDOW_MINUTES"] + 1)
-    for _ in range(app.config["SIGNIN_MAX_FAILURES"]):
-        db.session.add(SignInAttempt(email=person.email, remote_addr=ADDRESS, at=long_ago))
-    db.session.commit()
-    assert services.authenticate(person.email, TEST_PASSWORD, ADDRESS) == person
-
-
-def test_successful_sign_in_clears_the_failures_of_that_email(app):
-    person = factories.make_user()
-    for _ in range(app.config["SIGNIN_MAX_FAILURES"] - 1):
-        refusal(person.email, "wrong guess")
-    services.authenticate(person.email, TEST_PASSWORD, ADDRESS)
-    assert failures(person.email) == 0
-
-
-def test_one_address_guessing_many_emails_is_throttled(app):
-    person = factories.make_user()
-    for n in range(app.config["SIGNIN_MAX_FAILURES"] * 4):
-        refusal(f"guess{n}@example.org")
-    assert refusal(person.email).startswith("Too many failed attempts")
-    assert services.authenticate(person.email, TEST_PASSWORD, "198.51.100.7") == person
-
-
-def test_set_password_replaces_the_hash_and_the_session_nonce():
-    person = factories.make_user()
-    old_id = person.get_id()
+    here, elsewhere = sessions.start(person), sessions.start(person)
+    person.session_token = here
     services.set_password(person, "another fine passphrase")
-    assert person.get_id() != old_id
+    assert sessions.load(f"{person.id}:{here}") == person
+    assert sessions.load(f"{person.id}:{elsewhere}") is None
     assert verify_password(person.password_hash, "another fine passphrase")
     assert not verify_password(person.password_hash, TEST_PASSWORD)
 
