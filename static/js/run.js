@@ -69,9 +69,22 @@
   function toggleShortcuts() {
     var list = document.getElementById("shortcuts");
     var toggle = document.querySelector("[data-shortcuts-toggle]");
-    if (!list || !toggle) return;
+    if (!list) return;
     list.hidden = !list.hidden;
-    toggle.setAttribute("aria-expanded", String(!list.hidden));
+    if (toggle) toggle.setAttribute("aria-expanded", String(!list.hidden));
+  }
+
+  // The projector display has no buttons: a key posts the presenter action itself (htmx adds
+  // the CSRF header) and the display redraws from the live event, like every other screen.
+  var DISPLAY_KEYS = { ArrowRight: "next", ArrowLeft: "previous", "+": "add_time" };
+  function pressOnDisplay(holder, key) {
+    var action = key === "Space" ? holder.getAttribute("data-space") : DISPLAY_KEYS[key];
+    if (!action || !window.htmx) return false;
+    var values = { run_version: holder.getAttribute("data-run-version") };
+    if (action === "add_time") values.minutes = "1";
+    var url = holder.getAttribute("data-present-url") + "/" + action;
+    htmx.ajax("POST", url, { source: holder, swap: "none", values: values }).catch(function () {});
+    return true;
   }
 
   document.addEventListener("click", function (event) {
@@ -79,10 +92,15 @@
   });
 
   document.addEventListener("keydown", function (event) {
-    if (!document.querySelector("[data-presenter]") || event.altKey || event.ctrlKey || event.metaKey) return;
-    if (typingInField(event)) return;
+    var display = document.querySelector("[data-display-keys]");
+    if (!display && !document.querySelector("[data-presenter]")) return;
+    if (event.altKey || event.ctrlKey || event.metaKey || typingInField(event)) return;
     var key = event.key === " " ? "Space" : event.key;
     if (key === "?") { toggleShortcuts(); event.preventDefault(); return; }
+    if (display) {
+      if (pressOnDisplay(display, key)) event.preventDefault();
+      return;
+    }
     var button = document.querySelector("[data-presenter] [data-key='" + key + "']");
     if (button) {
       event.preventDefault();
