@@ -41,7 +41,7 @@ def notes_of(page: Page) -> Locator:
 def in_view(page: Page, locator: Locator) -> bool:
     box = locator.bounding_box()
     size = page.viewport_size
-    return box is not None and 0 <= box["y"] and box["y"] + box["height"] <= size["height"]
+    return box is not None and box["y"] >= 0 and box["y"] + box["height"] <= size["height"]
 
 
 def snap(page: Page, name: str):
@@ -69,7 +69,7 @@ def test_a_room_with_a_projector_a_console_and_two_phones(new_context, console_e
     console = laptop.new_page()
     sign_in(console, "leader@demo.test", DEMO_PASSWORD)
     console.get_by_role("link", name=UPCOMING, exact=True).click()
-    console.get_by_role("link", name="Open the presenter console").click()
+    console.get_by_role("link", name="Presenter console").click()
     expect(console.get_by_text("Presenter console", exact=True)).to_be_visible()
     expect(console.get_by_text(f"First: {TITLES[0]}")).to_be_visible()
 
@@ -197,7 +197,7 @@ def test_the_phone_note_box_opens_fully_when_focused(new_context, console_errors
     leader = console_errors.watch(new_context()).new_page()
     sign_in(leader, "leader@demo.test", DEMO_PASSWORD)
     leader.get_by_role("link", name=UPCOMING, exact=True).click()
-    leader.get_by_role("link", name="Open the presenter console").click()
+    leader.get_by_role("link", name="Presenter console").click()
     leader.get_by_role("button", name="Start the meeting").click()
     expect(heading(leader, TITLES[0])).to_be_visible()
 
@@ -206,11 +206,18 @@ def test_the_phone_note_box_opens_fully_when_focused(new_context, console_errors
     phone.get_by_role("link", name=UPCOMING, exact=True).click()
     phone.get_by_role("link", name="Join the live meeting").click()
     expect(heading(phone, TITLES[0])).to_be_visible()
-    expect(phone.get_by_label("Type")).to_be_hidden()
+    # One line: the type, the box and Add; the heading and "Only me" wait for the focus.
+    expect(phone.get_by_label("Only me")).to_be_hidden()
+    for field in (phone.get_by_label("Type"), phone.get_by_label("What to add")):
+        expect(field).to_be_visible()
     phone.mouse.wheel(0, 600)
     assert in_view(phone, phone.get_by_label("What to add"))
+    assert in_view(phone, phone.get_by_label("Type"))
     phone.get_by_label("What to add").click()
-    expect(phone.get_by_label("Type")).to_be_visible()
+    expect(phone.get_by_label("Only me")).to_be_visible()
+    expect(
+        phone.get_by_role("heading", name="Add a note, question, decision or action")
+    ).to_be_visible()
     assert in_view(phone, phone.get_by_role("button", name="Add", exact=True))
     phone.get_by_label("Type").select_option(label="Action item")
     expect(phone.get_by_label("Owner")).to_be_visible()
