@@ -127,6 +127,13 @@ def test_a_room_with_a_projector_a_console_and_two_phones(new_context, console_e
     assert NUDGE not in display.content()
     assert "/run/nudges" not in display.content()
 
+    # ? lists the keys on the display too; nothing there is a button.
+    shortcuts = display.get_by_role("heading", name="Keyboard shortcuts")
+    display.keyboard.press("?")
+    expect(shortcuts).to_be_visible()
+    display.keyboard.press("?")
+    expect(shortcuts).to_be_hidden()
+
     # → in the display window moves the meeting on, on every screen.
     display.keyboard.press("ArrowRight")
     expect(heading(display, TITLES[1])).to_be_visible()
@@ -190,6 +197,7 @@ def test_a_room_with_a_projector_a_console_and_two_phones(new_context, console_e
     snap(display, "room-display-1280-ended")
     expect(heading(teacher, "Thank you, everyone")).to_be_visible(timeout=2_000)
     expect(notes_of(teacher).get_by_role("heading", name="Decisions (1)")).to_be_visible()
+    expect(teacher.get_by_label("What to add")).to_be_hidden()  # the minutes are final
 
 
 def test_the_phone_note_box_opens_fully_when_focused(new_context, console_errors):
