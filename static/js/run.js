@@ -89,6 +89,15 @@
 
   document.addEventListener("click", function (event) {
     if (event.target.closest("[data-shortcuts-toggle]")) toggleShortcuts();
+    // "End the meeting…" asks in a dialog; its link's page asks the same without JavaScript.
+    var opener = event.target.closest("[data-opens-dialog]");
+    var dialog = opener && document.getElementById(opener.getAttribute("data-opens-dialog"));
+    if (dialog && dialog.showModal) {
+      event.preventDefault();
+      dialog.showModal();
+    }
+    var closer = event.target.closest("[data-closes-dialog]");
+    if (closer && closer.closest("dialog")) closer.closest("dialog").close();
   });
 
   document.addEventListener("keydown", function (event) {

@@ -175,13 +175,19 @@ def test_a_room_with_a_projector_a_console_and_two_phones(new_context, console_e
     display.keyboard.press("ArrowRight")  # nothing after the last segment, and no ending by key
     expect(heading(display, TITLES[-1])).to_be_visible()
 
+    console.evaluate("window.notReloaded = true")
     console.get_by_role("link", name="End the meeting…").click()
-    expect(console.get_by_role("heading", name="End the meeting now?")).to_be_visible()
-    console.get_by_role("link", name="Keep going").click()
+    asking = console.get_by_role("dialog", name="End the meeting now?")
+    expect(asking).to_be_visible()
+    expect(asking).to_contain_text("Every screen then shows the recap")
+    asking.get_by_role("button", name="Keep going").click()
+    expect(asking).to_be_hidden()
     expect(heading(console, TITLES[-1])).to_be_visible()
     console.get_by_role("link", name="End the meeting…").click()
-    console.get_by_role("button", name="End the meeting").click()
+    snap(console, "room-console-end-dialog")
+    asking.get_by_role("button", name="End the meeting").click()
     expect(heading(console, "Thank you, everyone")).to_be_visible()
+    assert console.evaluate("window.notReloaded") is True  # the console stayed live
 
     # After End the display shows the recap, still without a reload.
     expect(heading(display, "Thank you, everyone")).to_be_visible(timeout=2_000)

@@ -173,8 +173,15 @@ def test_on_the_last_segment_next_is_disabled_and_end_asks_first(client_as, full
     assert (
         next_button[: next_button.index("</button>")].rstrip().endswith("disabled>Next segment →")
     )
-    assert f'action="/meetings/{full_meeting.id}/run/end"' not in state
-    assert f'href="/meetings/{full_meeting.id}/run/console/end">End the meeting…' in state
+    # One click on End only asks: the form that ends sits in a closed dialog (opened by
+    # run.js); without JavaScript the link opens a page that asks.
+    ending = f'action="/meetings/{full_meeting.id}/run/end"'
+    assert state.count(ending) == 1
+    dialog = state[state.index("<dialog") : state.index("</dialog>")]
+    assert ending in dialog and "End the meeting now?" in dialog and "Keep going" in dialog
+    assert "<dialog open" not in state
+    link = f'href="/meetings/{full_meeting.id}/run/console/end" hx-boost="false"'
+    assert link in state and 'data-opens-dialog="end-dialog">End the meeting…' in state
 
 
 def test_ending_through_the_confirmation_page(client_as, full_meeting):
