@@ -80,6 +80,7 @@
   function pressOnDisplay(holder, key) {
     var action = key === "Space" ? holder.getAttribute("data-space") : DISPLAY_KEYS[key];
     if (!action || !window.htmx) return false;
+    if (holder.getAttribute("data-can-" + action) === "false") return true;  // first or last
     var values = { run_version: holder.getAttribute("data-run-version") };
     if (action === "add_time") values.minutes = "1";
     var url = holder.getAttribute("data-present-url") + "/" + action;
@@ -170,6 +171,20 @@
     if (!retryTimer) retryTimer = setTimeout(refetchMissed, 2000);
   });
   window.addEventListener("online", function () { if (missed.length) refetchMissed(); });
+
+  // A live redraw of the state while the End dialog is open brings the dialog back, with the
+  // meeting's new version in its form.
+  var reopenDialog = null;
+  document.addEventListener("htmx:beforeSwap", function (event) {
+    var target = event.detail.target;
+    var open = target && target.querySelector && target.querySelector("dialog[open]");
+    reopenDialog = open ? open.id : null;
+  });
+  document.addEventListener("htmx:afterSwap", function () {
+    var dialog = reopenDialog && document.getElementById(reopenDialog);
+    reopenDialog = null;
+    if (dialog && dialog.showModal && !dialog.open) dialog.showModal();
+  });
 
   function init(root) {
     startTimers(root);

@@ -124,6 +124,8 @@ def test_presenter_keys_on_the_display_for_presenters_only(client_as, full_meeti
     assert "data-display-keys" in leader
     assert f'data-present-url="/meetings/{full_meeting.id}/run"' in leader
     assert 'data-space="pause"' in leader
+    # On the first segment ← has nowhere to go: the display does not even post it.
+    assert 'data-can-next="true" data-can-previous="false"' in leader
     assert "data-display-keys" not in text(client_as("teacher").get(url))
     page = text(client_as("leader").get(f"/meetings/{full_meeting.id}/run/display"))
     assert "Keyboard shortcuts" in page
