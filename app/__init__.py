@@ -43,7 +43,9 @@ def create_app(overrides: dict | None = None) -> Flask:
     from app.leadership.loop_routes import bp as mentoring_bp
     from app.leadership.move_routes import bp as moves_bp
     from app.leadership.routes import bp as leadership_bp
+    from app.meetings.console_routes import bp as console_bp
     from app.meetings.contribution_routes import bp as contributions_bp
+    from app.meetings.display_routes import bp as display_bp
     from app.meetings.minutes_routes import bp as minutes_bp
     from app.meetings.routes import bp as meetings_bp
     from app.meetings.run_routes import bp as run_bp
@@ -61,6 +63,8 @@ def create_app(overrides: dict | None = None) -> Flask:
         meetings_bp,
         segments_bp,
         run_bp,
+        console_bp,
+        display_bp,
         contributions_bp,
         minutes_bp,
         leadership_bp,

@@ -417,6 +417,16 @@ MATRIX: dict[str, Case] = {
         lambda w: {"present": "1"},
     ),
     "run.events": team_owned(_on_meeting()),
+    # The presenter console (a teacher who facilitates nothing gets 403, tests/meetings/
+    # test_run_views.py) and the projector display, which any member may open.
+    "console.show": team_owned(_on_meeting(), rightful="leader"),
+    "console.state": team_owned(_on_meeting(), rightful="leader"),
+    "console.confirm_end": team_owned(_on_meeting(), rightful="leader"),
+    "display.show": team_owned(_on_meeting()),
+    "display.state": team_owned(_on_meeting()),
+    "display.panel": team_owned(_on_meeting()),
+    "display.contributions_list": team_owned(_on_meeting()),
+    "display.attendance_list": team_owned(_on_meeting()),
     "contributions.done": team_owned(
         lambda w: {"contribution_id": _action_item(w).id}, lambda w: {"done": "1"}
     ),

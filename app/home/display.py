@@ -1,9 +1,13 @@
-"""Projector mode: a per-browser choice kept in a long-lived cookie."""
+"""Large type: a per-browser choice kept in a long-lived cookie.
+
+It only enlarges the type (for showing a page such as the agenda to a room); it hides nothing.
+A running meeting goes on the projector through its own display URL (run/display), which can
+never show private content, whatever this choice is."""
 
 from flask import Flask, Response, request
 
 COOKIE = "tandem_display"
-MODES = ("normal", "projector")
+MODES = ("normal", "large")
 
 
 def current_mode() -> str:

@@ -28,7 +28,7 @@ def index():
 
 @bp.post("/display")
 def display_post():
-    """Switch this browser between the normal view and projector mode."""
+    """Switch this browser between normal and large type."""
     response = redirect(local_url(request.form.get("next")))
     display.remember(response, request.form.get("mode", ""))
     return response

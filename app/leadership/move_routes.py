@@ -144,4 +144,4 @@ def dismiss(meeting_id: int, nudge_id: int):
             meeting_id=meeting_id,
             waiting=nudges.waiting_for(current_user, meeting_id),
         )
-    return redirect(url_for("run.show", meeting_id=meeting_id))
+    return redirect(url_for("console.show", meeting_id=meeting_id))

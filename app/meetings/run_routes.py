@@ -1,4 +1,6 @@
-"""The run view: one projector, every device in the room, the same live state."""
+"""The member view of a running meeting, the presenter actions and the live stream.
+
+The presenter console is in console_routes.py, the projector display in display_routes.py."""
 
 from flask import Blueprint, abort, redirect, render_template, request, url_for
 from flask_login import current_user, login_required
@@ -10,7 +12,7 @@ from app.live.stream import event_stream
 from app.meetings import attendance, contributions, running
 from app.meetings.access import can_present, meeting_for, require, still_follows
 from app.meetings.forms import AddTimeForm
-from app.meetings.run_context import PAGE, contribution_form, run_context
+from app.meetings.run_context import CONSOLE, PAGE, contribution_form, run_context
 from app.teams.access import is_member, role_in
 
 bp = Blueprint("run", __name__, url_prefix="/meetings/<int:meeting_id>/run")
@@ -72,9 +74,9 @@ def present(meeting_id: int, action: str):
         except running.StalePress:
             stale = True
     if is_htmx():
-        context = run_context(meeting_id)
+        context = run_context(meeting_id, view=CONSOLE)
         return render_template("meetings/_run_state.html", stale=stale, **context)
-    return redirect(url_for("run.show", meeting_id=meeting_id))
+    return redirect(url_for("console.show", meeting_id=meeting_id))
 
 
 @bp.post("/contributions")

@@ -69,20 +69,48 @@
   function toggleShortcuts() {
     var list = document.getElementById("shortcuts");
     var toggle = document.querySelector("[data-shortcuts-toggle]");
-    if (!list || !toggle) return;
+    if (!list) return;
     list.hidden = !list.hidden;
-    toggle.setAttribute("aria-expanded", String(!list.hidden));
+    if (toggle) toggle.setAttribute("aria-expanded", String(!list.hidden));
+  }
+
+  // The projector display has no buttons: a key posts the presenter action itself (htmx adds
+  // the CSRF header) and the display redraws from the live event, like every other screen.
+  var DISPLAY_KEYS = { ArrowRight: "next", ArrowLeft: "previous", "+": "add_time" };
+  function pressOnDisplay(holder, key) {
+    var action = key === "Space" ? holder.getAttribute("data-space") : DISPLAY_KEYS[key];
+    if (!action || !window.htmx) return false;
+    if (holder.getAttribute("data-can-" + action) === "false") return true;  // first or last
+    var values = { run_version: holder.getAttribute("data-run-version") };
+    if (action === "add_time") values.minutes = "1";
+    var url = holder.getAttribute("data-present-url") + "/" + action;
+    htmx.ajax("POST", url, { source: holder, swap: "none", values: values }).catch(function () {});
+    return true;
   }
 
   document.addEventListener("click", function (event) {
     if (event.target.closest("[data-shortcuts-toggle]")) toggleShortcuts();
+    // "End the meeting…" asks in a dialog; its link's page asks the same without JavaScript.
+    var opener = event.target.closest("[data-opens-dialog]");
+    var dialog = opener && document.getElementById(opener.getAttribute("data-opens-dialog"));
+    if (dialog && dialog.showModal) {
+      event.preventDefault();
+      dialog.showModal();
+    }
+    var closer = event.target.closest("[data-closes-dialog]");
+    if (closer && closer.closest("dialog")) closer.closest("dialog").close();
   });
 
   document.addEventListener("keydown", function (event) {
-    if (!document.querySelector("[data-presenter]") || event.altKey || event.ctrlKey || event.metaKey) return;
-    if (typingInField(event)) return;
+    var display = document.querySelector("[data-display-keys]");
+    if (!display && !document.querySelector("[data-presenter]")) return;
+    if (event.altKey || event.ctrlKey || event.metaKey || typingInField(event)) return;
     var key = event.key === " " ? "Space" : event.key;
     if (key === "?") { toggleShortcuts(); event.preventDefault(); return; }
+    if (display) {
+      if (pressOnDisplay(display, key)) event.preventDefault();
+      return;
+    }
     var button = document.querySelector("[data-presenter] [data-key='" + key + "']");
     if (button) {
       event.preventDefault();
@@ -143,6 +171,20 @@
     if (!retryTimer) retryTimer = setTimeout(refetchMissed, 2000);
   });
   window.addEventListener("online", function () { if (missed.length) refetchMissed(); });
+
+  // A live redraw of the state while the End dialog is open brings the dialog back, with the
+  // meeting's new version in its form.
+  var reopenDialog = null;
+  document.addEventListener("htmx:beforeSwap", function (event) {
+    var target = event.detail.target;
+    var open = target && target.querySelector && target.querySelector("dialog[open]");
+    reopenDialog = open ? open.id : null;
+  });
+  document.addEventListener("htmx:afterSwap", function () {
+    var dialog = reopenDialog && document.getElementById(reopenDialog);
+    reopenDialog = null;
+    if (dialog && dialog.showModal && !dialog.open) dialog.showModal();
+  });
 
   function init(root) {
     startTimers(root);

@@ -7,7 +7,7 @@ from playwright.sync_api import BrowserContext, Page, expect
 
 from app.demo.meetings import UPCOMING_AGENDA as UPCOMING_SEGMENTS
 from app.demo.seed import DEMO_PASSWORD, TEAM_NAME, seed_demo
-from tests.browser.conftest import PHONE, publish_for_readme, screenshot, sign_in
+from tests.browser.conftest import PHONE, screenshot, sign_in
 
 pytestmark = pytest.mark.browser
 
@@ -179,6 +179,15 @@ def open_run_view(page: Page, email: str) -> None:
     expect(page.get_by_role("region", name="Notes, questions and decisions")).to_be_visible()
 
 
+def open_console(page: Page, email: str = "leader@demo.test") -> None:
+    """Sign in and open the demo's upcoming meeting on the presenter console."""
+    sign_in(page, email, DEMO_PASSWORD)
+    page.get_by_role("link", name=UPCOMING, exact=True).click()
+    page.get_by_role("link", name="Presenter console").click()
+    expect(page.get_by_role("timer").or_(page.get_by_text("Not started"))).to_be_visible()
+    expect(page.get_by_role("region", name="Notes, questions and decisions")).to_be_visible()
+
+
 def notes_of(page: Page):
     return page.get_by_role("region", name="Notes, questions and decisions")
 
@@ -200,12 +209,8 @@ def seconds_left(page: Page) -> int:
 
 def test_a_live_meeting_on_the_projector_and_a_phone(open_page):
     seed_demo()
-    projector = open_page(viewport=PROJECTOR)
-    open_run_view(projector, "leader@demo.test")
-    projector.get_by_role("button", name="Projector mode").click()
-    expect(projector.get_by_role("button", name="Projector mode")).to_have_attribute(
-        "aria-pressed", "true"
-    )
+    projector = open_page(viewport=PROJECTOR)  # the leader's presenter console
+    open_console(projector)
     expect(projector.get_by_role("heading", name=UPCOMING, level=1)).to_be_visible()
     presses = []  # presenter actions: each must go through htmx, none may reload the page
     projector.on(
@@ -261,15 +266,14 @@ def test_a_live_meeting_on_the_projector_and_a_phone(open_page):
     assert 1 <= before - after <= 3, (before, after)
     assert abs(seconds_left(phone) - after) <= 1
 
-    publish_for_readme(
-        screenshot(projector, "run-view-projector", full_page=False), "projector-run-view.png"
-    )
+    screenshot(projector, "run-view-console", full_page=False)
     screenshot(phone, "run-view-phone")
 
     # To the last segment, then end: every screen is offered the minutes.
     for title in UPCOMING_AGENDA[2:]:
         projector.keyboard.press("ArrowRight")
         expect(projector.get_by_role("heading", name=title, level=1)).to_be_visible()
+    projector.get_by_role("link", name="End the meeting…").click()
     projector.get_by_role("button", name="End the meeting").click()
     expect(projector.get_by_role("heading", name="Thank you, everyone")).to_be_visible()
     assert [r.url.rsplit("/", 1)[1] for r in presses] == ["start", "next"] + ["next"] * 3 + ["end"]
@@ -291,10 +295,10 @@ def test_a_live_meeting_on_the_projector_and_a_phone(open_page):
 
 
 def start_with_a_phone(open_page, teacher: str) -> tuple[Page, Page]:
-    """The leader (not in projector mode) starts the meeting; a teacher follows on a phone."""
+    """The leader starts the meeting on the presenter console; a teacher follows on a phone."""
     seed_demo()
     leader = open_page()
-    open_run_view(leader, "leader@demo.test")
+    open_console(leader)
     leader.get_by_role("button", name="Start the meeting").click()
     expect(leader.get_by_role("heading", name="Check-in and norms", level=1)).to_be_visible()
     phone = open_page(viewport=PHONE)

@@ -52,7 +52,10 @@ def open_page(new_context, console):
 def open_run_view(page: Page, email: str) -> None:
     sign_in(page, email, DEMO_PASSWORD)
     page.get_by_role("link", name=UPCOMING, exact=True).click()
-    page.get_by_role("link", name=re.compile("Open the run view|Join the live meeting")).click()
+    # A planner's meeting page offers the presenter console, everyone else's the run view.
+    page.get_by_role(
+        "link", name=re.compile("^(Open the run view|Join the live meeting|Presenter console)$")
+    ).click()
     expect(page.get_by_role("region", name="Notes, questions and decisions")).to_be_visible()
 
 
@@ -70,19 +73,18 @@ def last_logged(page: Page) -> Locator:
 def test_mentor_logs_moves_from_a_phone_and_nudges_the_leader(open_page):
     seed_demo()
 
-    # The leader starts the meeting on the laptop that drives the session.
+    # The leader starts the meeting on the presenter console of the laptop that drives it.
     leader = open_page(LAPTOP)
     open_run_view(leader, "leader@demo.test")
     leader.get_by_role("button", name="Start the meeting").click()
     expect(leader.get_by_role("heading", name=FIRST_SEGMENT, level=1)).to_be_visible()
 
-    # The projector, in its own browser, signed in as the leader too.
+    # The projector display, in its own browser, signed in as the leader too.
     projector = open_page(LAPTOP)
     open_run_view(projector, "leader@demo.test")
-    projector.get_by_role("button", name="Projector mode").click()
-    expect(projector.get_by_role("button", name="Projector mode")).to_have_attribute(
-        "aria-pressed", "true"
-    )
+    with projector.expect_popup() as opened:
+        projector.get_by_role("link", name="Open the projector display").click()
+    projector = opened.value
     expect(projector.get_by_role("heading", name=FIRST_SEGMENT, level=1)).to_be_visible()
 
     # The mentor, on a phone, opens the move logger from the meeting's page.

@@ -36,17 +36,37 @@ def test_healthz_answers_when_the_database_does(client):
     assert response.json == {"status": "ok", "database": "ok", "broker": "ok"}
 
 
-def test_projector_mode_persists_in_this_browser(client_as):
+def test_large_type_persists_in_this_browser(client_as):
     client = client_as("teacher")
-    response = client.post("/display", data={"mode": "projector", "next": "/teams/1"})
+    response = client.post("/display", data={"mode": "large", "next": "/teams/1"})
     assert response.headers["Location"] == "/teams/1"
-    assert 'class="page display-projector"' in client.get("/").get_data(as_text=True)
+    assert 'class="page display-large"' in client.get("/").get_data(as_text=True)
     client.post("/display", data={"mode": "normal"})
     assert 'class="page display-normal"' in client.get("/").get_data(as_text=True)
 
 
+def test_large_type_hides_nothing_in_a_running_meeting(client_as, team_world):
+    """The old per-browser projector mode hid the note form; large type only enlarges."""
+    meeting = factories.make_meeting(team_world.team, segments=[{"title": "A"}], running=True)
+    for role in ("teacher", "leader"):
+        client = client_as(role)
+        client.post("/display", data={"mode": "large"})
+        page = client.get(f"/meetings/{meeting.id}/run").get_data(as_text=True)
+        assert 'class="page display-large"' in page
+        assert "data-contribution-form" in page
+    console = client.get(f"/meetings/{meeting.id}/run/console").get_data(as_text=True)
+    assert f"/meetings/{meeting.id}/run/nudges" in console
+
+
+def test_the_large_type_toggle_sits_in_the_account_menu(client_as):
+    page = client_as("teacher").get("/").get_data(as_text=True)
+    menu = page[page.index('<details class="account-menu">') : page.index("</details>")]
+    assert 'action="/display"' in menu and "Large type" in menu
+    assert page.count('action="/display"') == 1
+
+
 def test_projector_toggle_never_redirects_off_site(client):
-    response = client.post("/display", data={"mode": "projector", "next": "//evil.example/x"})
+    response = client.post("/display", data={"mode": "large", "next": "//evil.example/x"})
     assert response.headers["Location"] == "/"
 
 

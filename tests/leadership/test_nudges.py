@@ -89,31 +89,30 @@ def test_the_run_fragment_shows_nothing_of_it_to_anyone_else(client_as, team_wor
     assert text(response).strip() == ""
 
 
-def test_on_a_projector_even_the_leaders_fragment_shows_nothing(client_as, team_world, meeting):
+def test_the_leaders_member_view_never_asks_for_nudges(client_as, team_world, meeting):
+    """The member view can be projected: the leader's nudges live on the presenter console."""
     send(client_as("mentor"), meeting)
-    leader = client_as("leader")
-    leader.set_cookie("tandem_display", "projector")
 
-    response = waiting(leader, meeting)
-
-    assert response.status_code == 200
-    assert text(response).strip() == ""
-
-
-def test_the_projector_run_page_never_contains_the_nudge_text(client_as, team_world, meeting):
-    send(client_as("mentor"), meeting)
-    leader = client_as("leader")
-    leader.set_cookie("tandem_display", "projector")
-
-    page = text(leader.get(f"/meetings/{meeting.id}/run"))
+    page = text(client_as("leader").get(f"/meetings/{meeting.id}/run"))
 
     assert BODY not in page
     assert "/run/nudges" not in page
     assert 'id="run-nudges"' not in page
 
 
-def test_the_leaders_own_run_page_asks_for_its_nudges(client_as, team_world, meeting):
-    page = text(client_as("leader").get(f"/meetings/{meeting.id}/run"))
+def test_the_projector_display_never_contains_the_nudge_text(client_as, team_world, meeting):
+    send(client_as("mentor"), meeting)
+    leader = client_as("leader")
+    display = f"/meetings/{meeting.id}/run/display"
+
+    for url in (display, f"{display}/state", f"{display}/panel", f"{display}/contributions"):
+        page = text(leader.get(url))
+        assert BODY not in page, url
+        assert "/run/nudges" not in page and "Private nudge" not in page, url
+
+
+def test_the_leaders_presenter_console_asks_for_its_nudges(client_as, team_world, meeting):
+    page = text(client_as("leader").get(f"/meetings/{meeting.id}/run/console"))
 
     assert f'hx-get="/meetings/{meeting.id}/run/nudges"' in page
     assert "sse:nudges" in page
@@ -133,7 +132,7 @@ def test_the_leader_dismisses_it(client_as, team_world, meeting):
     response = dismiss(leader, meeting, nudge)
 
     assert response.status_code == 302
-    assert response.headers["Location"] == f"/meetings/{meeting.id}/run"
+    assert response.headers["Location"] == f"/meetings/{meeting.id}/run/console"
     assert fresh(Nudge, nudge.id).dismissed_at is not None
     assert BODY not in text(waiting(leader, meeting))
 

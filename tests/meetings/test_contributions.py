@@ -171,10 +171,10 @@ def test_private_note_is_shown_to_its_author_only(client_as, running_meeting, pr
 
 def test_private_note_stays_off_the_authors_own_projector(client_as, running_meeting, private_note):
     client = client_as("teacher")
-    client.set_cookie("tandem_display", "projector")
+    display = f"/meetings/{running_meeting.id}/run/display"
 
-    fragment = contributions_fragment(client, running_meeting.id)
-    page = text(client.get(f"/meetings/{running_meeting.id}/run"))
+    fragment = text(client.get(f"{display}/contributions", headers=HTMX))
+    page = text(client.get(display))
 
     for shown in (fragment, page):
         assert "Shared observation" in shown

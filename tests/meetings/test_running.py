@@ -35,7 +35,7 @@ def test_presenter_starts_the_meeting_on_the_first_segment(client_as, team_world
     response = press(client_as("leader"), meeting.id, "start", 0)
 
     assert response.status_code == 302
-    assert response.headers["Location"] == f"/meetings/{meeting.id}/run"
+    assert response.headers["Location"] == f"/meetings/{meeting.id}/run/console"
     started = fresh(Meeting, meeting.id)
     assert started.status == "running"
     assert started.current_segment.title == "Check-in"
@@ -194,6 +194,7 @@ def test_teacher_who_does_not_facilitate_cannot_present(client_as, running_meeti
     assert unchanged.run_version == 0 and unchanged.current_segment.position == 0
     state = text(client.get(f"/meetings/{running_meeting.id}/run/state"))
     assert "Next segment" not in state
+    assert client.get(f"/meetings/{running_meeting.id}/run/console/state").status_code == 403
 
 
 def test_teacher_who_facilitates_a_segment_may_present(client_as, team_world, running_meeting):
@@ -201,7 +202,8 @@ def test_teacher_who_facilitates_a_segment_may_present(client_as, team_world, ru
     segment.facilitator = team_world.teacher
     db.session.commit()
     client = client_as("teacher")
-    assert "Next segment" in text(client.get(f"/meetings/{running_meeting.id}/run/state"))
+    console = text(client.get(f"/meetings/{running_meeting.id}/run/console/state"))
+    assert "Next segment" in console
     assert press(client, running_meeting.id, "next", 0).status_code == 302
     assert current_position(running_meeting.id) == 1
 
@@ -232,7 +234,8 @@ def test_run_state_shows_the_overrun(client_as, running_meeting):
 
 
 def test_planned_meeting_run_state_shows_the_start_button_to_presenters_only(client_as, meeting):
-    assert "Start the meeting" in text(client_as("leader").get(f"/meetings/{meeting.id}/run/state"))
+    console = text(client_as("leader").get(f"/meetings/{meeting.id}/run/console/state"))
+    assert "Start the meeting" in console
     teacher_view = text(client_as("teacher").get(f"/meetings/{meeting.id}/run/state"))
     assert "Not started" in teacher_view and "Start the meeting" not in teacher_view
 

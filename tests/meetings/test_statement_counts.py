@@ -113,14 +113,20 @@ def grow(world, meeting, n: int) -> None:
     db.session.commit()
 
 
-def pages(world, meeting) -> list[str]:
+def pages(world, meeting, presenter: bool = False) -> list[str]:
     run = f"/meetings/{meeting.id}/run"
+    console = [f"{run}/console", f"{run}/console/state", f"{run}/console/end"]
+    display = [f"{run}/display"] + [
+        f"{run}/display/{part}" for part in ("state", "panel", "contributions", "attendance")
+    ]
     return [
         run,
         f"{run}/state",
         f"{run}/contributions",
         f"{run}/attendance",
         f"{run}/panel",
+        *(console if presenter else []),
+        *display,
         f"/meetings/{meeting.id}/minutes",
         f"/meetings/{meeting.id}",
         f"/teams/{world.team.id}/meetings",
@@ -150,7 +156,7 @@ def test_meeting_pages_run_the_same_statements_with_one_or_twenty_of_everything(
     )
     grow(team_world, meeting, 1)
     client = client_as(role)
-    urls = pages(team_world, meeting)
+    urls = pages(team_world, meeting, presenter=role == "mentor")
     statements_per_page(client, urls, count_statements)  # the first visit records attendance
 
     with_one = statements_per_page(client, urls, count_statements)
@@ -172,6 +178,9 @@ def test_twenty_of_everything_is_really_on_the_pages(client_as, team_world):
     assert run.count('class="contribution ') == 20 * 4 + 20
     assert "open action 19" in run and "next step 0" in run
     assert "their private" not in run
+    display = client.get(f"/meetings/{meeting.id}/run/display").get_data(as_text=True)
+    assert display.count('class="contribution ') == 20 * 4
+    assert "my private" not in display and "their private" not in display
     minutes = client.get(f"/meetings/{meeting.id}/minutes").get_data(as_text=True)
     assert minutes.count("<tr>") >= 21 + 20
     dashboard = client.get("/").get_data(as_text=True)
