@@ -327,6 +327,7 @@ MATRIX: dict[str, Case] = {
         lambda w: {"leader": str(w.leader.id), "body": "Ask who has another way."},
         rightful="mentor",
     ),
+    "moves.sent_nudges": team_owned(_on_meeting(), rightful="mentor"),
     "moves.waiting_nudges": team_owned(_on_meeting()),
     "moves.dismiss": team_owned(
         lambda w: {"meeting_id": _meeting(w).id, "nudge_id": _nudge(w).id}, rightful="leader"

@@ -31,11 +31,25 @@ def _context(meeting, nudge_form=None, made_by: str = "leader"):
         "made_by": made_by,
         "recent": moves.recent(meeting, current_user),
         "tally": moves.tally(meeting.id),
+        "move_form": MoveForm(formdata=None),
+        **_nudge_context(meeting, nudge_form),
+    }
+
+
+def _nudge_context(meeting, nudge_form=None):
+    return {
+        "meeting": meeting,
         "leaders": leaders_of(meeting.team),
         "nudge_form": nudge_form or NudgeForm(formdata=None),
         "sent": nudges.of_meeting(meeting.id),
-        "move_form": MoveForm(formdata=None),
     }
+
+
+def _nudge_box(meeting, form=None):
+    """htmx redraws only the nudge box, so the move form keeps "Who made the move?"."""
+    if is_htmx():
+        return render_template("leadership/_nudge_box.html", **_nudge_context(meeting, form))
+    return render_template("leadership/moves.html", **_context(meeting, nudge_form=form))
 
 
 def _after_change(meeting, made_by: str):
@@ -102,9 +116,20 @@ def nudge(meeting_id: int):
     if leader.id == current_user.id:
         abort(403)
     if not form.validate():
-        return render_template("leadership/moves.html", **_context(meeting, nudge_form=form)), 422
+        return _nudge_box(meeting, form), 422
     nudges.send(current_user, meeting, leader, form.body.data)
+    if is_htmx():
+        return _nudge_box(meeting)
     return redirect(url_for("moves.show", meeting_id=meeting.id, _anchor="nudge"))
+
+
+@bp.get("/nudges/sent")
+@login_required
+def sent_nudges(meeting_id: int):
+    """The nudges sent in this meeting, seen or not: re-fetched when a leader reads one."""
+    meeting = meeting_for(current_user, meeting_id)
+    mentoring_pair_only(current_user, meeting)
+    return render_template("leadership/_sent_nudges.html", sent=nudges.of_meeting(meeting.id))
 
 
 @bp.get("/run/nudges")
