@@ -95,18 +95,55 @@ class MainPage:
     roles: tuple[str, ...]
     phone: bool = False  # also checked at 390×844
     status: int = 200
+    then: Callable[[Page], None] | None = None  # a state reached by acting on the page
+
+
+def submit_empty(button: str) -> Callable[[Page], None]:
+    """Send the form as it is: the page shows its messages (422)."""
+
+    def act(page: Page) -> None:
+        page.get_by_role("button", name=button).click()
+        expect(page.get_by_role("alert").first).to_be_visible()
+
+    return act
+
+
+def wrong_password(page: Page) -> None:
+    page.get_by_label("Email").fill("teacher1@demo.test")
+    page.get_by_label("Password").fill("not the password")
+    page.get_by_role("button", name="Sign in").click()
+    expect(page.get_by_role("alert").first).to_be_visible()
+
+
+def open_account_menu(page: Page) -> None:
+    page.locator("summary").first.click()
+    expect(page.get_by_role("button", name="Sign out")).to_be_visible()
 
 
 PAGES = [
     MainPage("sign-in", lambda d: "/sign-in", (SIGNED_OUT,), phone=True),
+    MainPage("sign-in refused", lambda d: "/sign-in", (SIGNED_OUT,), then=wrong_password),
     MainPage("accept invitation", lambda d: f"/invites/{d.invite_token}", (SIGNED_OUT,)),
     MainPage("not found", lambda d: "/no-such-page", (SIGNED_OUT, *EVERYONE), status=404),
     MainPage("forbidden", lambda d: f"/teams/{d.team}/release-plan", (TEACHER,), status=403),
     MainPage("dashboard", lambda d: "/", EVERYONE, phone=True),
+    MainPage("account menu", lambda d: "/", (TEACHER,), phone=True, then=open_account_menu),
     MainPage("account", lambda d: "/account/password", EVERYONE),
+    MainPage(
+        "account, errors",
+        lambda d: "/account/password",
+        (TEACHER,),
+        then=submit_empty("Change password"),
+    ),
     MainPage("team", lambda d: f"/teams/{d.team}", EVERYONE),
     MainPage("meetings", lambda d: f"/teams/{d.team}/meetings", EVERYONE),
     MainPage("new meeting", lambda d: f"/teams/{d.team}/meetings/new", PLANNERS),
+    MainPage(
+        "new meeting, errors",
+        lambda d: f"/teams/{d.team}/meetings/new",
+        (LEADER,),
+        then=submit_empty("Plan meeting"),
+    ),
     MainPage("meeting (planning)", lambda d: f"/meetings/{d.upcoming}", EVERYONE, phone=True),
     MainPage("segment", lambda d: f"/meetings/{d.upcoming}/segments/{d.segment}/edit", PLANNERS),
     MainPage("run view, before start", lambda d: f"/meetings/{d.upcoming}/run", EVERYONE),
@@ -149,7 +186,11 @@ def axe_violations(page: Page, demo: Demo, main_page: MainPage) -> list[str]:
     # Live fragments settle before axe looks: htmx is idle once nothing is in flight.
     page.wait_for_load_state("networkidle")
     expect(page.locator(".htmx-request")).to_have_count(0)
+    if main_page.then:
+        main_page.then(page)
+        page.wait_for_load_state("networkidle")
     results = AXE.run(page).response
+    assert results["passes"], "axe checked nothing"
     if not results["violations"]:
         return []
     return [f"{main_page.name} at {page.viewport_size}:\n{describe(results['violations'])}"]
@@ -167,6 +208,22 @@ def test_every_main_page_of_a_role_passes_axe(role, new_context, app):
         for main_page in PAGES:
             if role in main_page.roles and (viewport is DESKTOP or main_page.phone):
                 found += axe_violations(page, demo, main_page)
+    assert not found, "axe found accessibility violations:\n" + "\n".join(found)
+
+
+@pytest.mark.parametrize("viewport", [DESKTOP, {"width": 1920, "height": 1080}])
+def test_the_run_view_in_projector_mode_passes_axe(viewport, new_context):
+    demo = _build_demo()
+    page = new_context(viewport=viewport).new_page()
+    sign_in(page, LOGINS[LEADER], DEMO_PASSWORD)
+    expect(page.get_by_role("navigation", name="Main")).to_be_visible()
+    page.goto(f"/meetings/{demo.running}/run")
+    page.get_by_role("button", name="Projector mode").click()
+    expect(page.get_by_role("button", name="Projector mode")).to_have_attribute(
+        "aria-pressed", "true"
+    )
+    projected = MainPage("run view, projected", lambda d: f"/meetings/{d.running}/run", ())
+    found = axe_violations(page, demo, projected)
     assert not found, "axe found accessibility violations:\n" + "\n".join(found)
 
 
