@@ -6,6 +6,7 @@ import pytest
 
 from app import live
 from app.leadership.models import Nudge
+from app.teams.models import Role
 from tests import factories
 from tests.meetings.helpers import HTMX, count, text, words
 
@@ -92,3 +93,20 @@ def test_an_empty_nudge_with_htmx_answers_the_box_with_its_message(client_as, me
     assert "Write the nudge first." in page
     assert 'aria-invalid="true"' in page
     assert count(Nudge) == 0
+
+
+def test_the_sent_nudges_fragment_runs_as_many_statements_for_eight_nudges_as_for_one(
+    client_as, team_world, meeting, count_statements
+):
+    mentor = client_as("mentor")
+    factories.make_nudge(meeting, team_world.mentor, team_world.leader, BODY)
+    with count_statements() as one:
+        assert sent(mentor, meeting).status_code == 200
+    second_mentor = factories.add_member(team_world.team, role=Role.mentor)
+    for n in range(7):
+        sender = second_mentor if n % 2 else team_world.mentor
+        factories.make_nudge(meeting, sender, team_world.leader, f"Nudge {n}")
+    with count_statements() as eight:
+        assert sent(mentor, meeting).status_code == 200
+
+    assert eight.count == one.count
