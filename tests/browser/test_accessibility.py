@@ -241,6 +241,7 @@ NOT_PAGES = {
     "run.contributions_list",
     "moves.show_log",
     "moves.waiting_nudges",
+    "moves.sent_nudges",
 }
 
 
