@@ -473,6 +473,9 @@ MATRIX: dict[str, Case] = {
     "moves.waiting_nudges": replace(
         team_owned(_private_material), blind=("second_leader", "second_mentor")
     ),
+    "moves.sent_nudges": leader_private(
+        _on_meeting(), teammates=(("second_leader", 403), ("leader", 403), ("teacher", 403))
+    ),
     # Dismissing is the recipient's own act: nobody else, mentors included, finds the nudge.
     "moves.dismiss": leader_private(
         lambda w: {"meeting_id": _meeting(w).id, "nudge_id": _nudge(w).id},

@@ -12,6 +12,7 @@ from markupsafe import Markup, escape
 from app.leadership.figures import Handoff, SessionFigures
 from app.leadership.models import MoveBy, MoveType
 from app.meetings.models import ReleaseLevel
+from app.templating import quantity
 
 WIDTH = 720
 FONT = "system-ui, -apple-system, 'Segoe UI', 'DejaVu Sans', Arial, sans-serif"
@@ -232,7 +233,7 @@ def share_chart(sessions: Sequence[SessionFigures], chart_id: str = "chart-share
     body += _date_axis(sessions, xs, slot, bottom + 18)
     first, last = sessions[0], sessions[-1]
     desc = (
-        f"{len(sessions)} sessions from {_long_day(first)} to {_long_day(last)}. "
+        f"{quantity(len(sessions), 'session')} from {_long_day(first)} to {_long_day(last)}. "
         f"The teacher leader led {_pct(first.share('leader'))} of segment-minutes in the first "
         f"session and {_pct(last.share('leader'))} in the last; the mentor "
         f"{_pct(first.share('mentor'))} and {_pct(last.share('mentor'))}."
@@ -404,7 +405,8 @@ def moves_chart(sessions: Sequence[SessionFigures], chart_id: str = "chart-moves
         f"{sessions[0].move_count(MoveBy.mentor, t)} → {sessions[-1].move_count(MoveBy.mentor, t)}"
         for t in MoveType
     )
-    desc = f"Moves logged in the first and the last of {len(sessions)} sessions. {summary}."
+    of_sessions = quantity(len(sessions), "session")
+    desc = f"Moves logged in the first and the last of {of_sessions}. {summary}."
     return _svg(chart_id, height, title, desc, body)
 
 

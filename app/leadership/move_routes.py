@@ -27,7 +27,6 @@ def _observer_meeting(meeting_id: int):
 
 
 def _context(meeting, nudge_form=None, made_by: str = "leader"):
-    # Nudges are the mentor's private word to one leader: other leaders neither send nor see them.
     mentor = is_mentor(current_user, meeting.team_id)
     return {
         "meeting": meeting,
@@ -38,11 +37,28 @@ def _context(meeting, nudge_form=None, made_by: str = "leader"):
         "made_by": made_by,
         "recent": moves.recent(meeting, current_user),
         "tally": moves.tally(meeting.id),
+        "move_form": MoveForm(formdata=None),
+        **_nudge_context(meeting, nudge_form, mentor),
+    }
+
+
+def _nudge_context(meeting, nudge_form=None, mentor: bool | None = None):
+    # Nudges are the mentor's private word to one leader: other leaders neither send nor see them.
+    if mentor is None:
+        mentor = is_mentor(current_user, meeting.team_id)
+    return {
+        "meeting": meeting,
         "leaders": leaders_of(meeting.team) if mentor else [],
         "nudge_form": nudge_form or NudgeForm(formdata=None),
         "sent": nudges.of_meeting(meeting.id) if mentor else [],
-        "move_form": MoveForm(formdata=None),
     }
+
+
+def _nudge_box(meeting, form=None):
+    """htmx redraws only the nudge box, so the move form keeps "Who made the move?"."""
+    if is_htmx():
+        return render_template("leadership/_nudge_box.html", **_nudge_context(meeting, form))
+    return render_template("leadership/moves.html", **_context(meeting, nudge_form=form))
 
 
 def _after_change(meeting, made_by: str):
@@ -113,9 +129,25 @@ def nudge(meeting_id: int):
     if not is_mentor(current_user, meeting.team_id):
         abort(403)
     if not form.validate():
-        return render_template("leadership/moves.html", **_context(meeting, nudge_form=form)), 422
+        return _nudge_box(meeting, form), 422
     nudges.send(current_user, meeting, leader, form.body.data)
+    if is_htmx():
+        return _nudge_box(meeting)
     return redirect(url_for("moves.show", meeting_id=meeting.id, _anchor="nudge"))
+
+
+@bp.get("/nudges/sent")
+@login_required
+def sent_nudges(meeting_id: int):
+    """The nudges sent in this meeting, seen or not: re-fetched when a leader reads one."""
+    meeting = meeting_for(current_user, meeting_id)
+    if not is_mentor(current_user, meeting.team_id):
+        abort(403)
+    return render_template(
+        "leadership/_sent_nudges.html",
+        sent=nudges.of_meeting(meeting.id),
+        many=len(leaders_of(meeting.team)) > 1,
+    )
 
 
 @bp.get("/run/nudges")

@@ -1,0 +1,270 @@
+"""axe-core finds no accessibility violation on any main page of any role.
+
+Each main page is one `MainPage` row in PAGES: its name, how to build its URL from the demo,
+who reaches it, and whether it is checked on a phone too. A new page is one more row.
+"""
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+
+import pytest
+import sqlalchemy as sa
+from axe_playwright_python.sync_playwright import Axe
+from playwright.sync_api import Page, expect
+
+from app.auth.models import User
+from app.demo.seed import DEMO_PASSWORD, TEAM_NAME, seed_demo
+from app.extensions import db
+from app.meetings.models import Meeting
+from app.teams.models import Team
+from tests.browser.conftest import DESKTOP, PHONE, sign_in
+from tests.factories import make_contribution, make_meeting, make_nudge
+
+pytestmark = pytest.mark.browser
+
+UPCOMING = "Cycle 3 debrief: Fraction Pairs across our classrooms"
+ENDED = "Cycle 3 planning: select the shared task"
+AXE = Axe()
+
+
+@dataclass
+class Demo:
+    """The ids a main page's URL is built from: the demo district plus a running meeting."""
+
+    team: int
+    leader: int
+    school: int
+    upcoming: int
+    segment: int
+    running: int
+    ended: int
+    invite: int
+    invite_token: str
+
+
+def _invitation(app) -> tuple[int, str]:
+    """A waiting invitation made through the admin's own form: its id and its link's token."""
+    client = app.test_client()
+    csrf, app.config["WTF_CSRF_ENABLED"] = app.config["WTF_CSRF_ENABLED"], False
+    try:
+        client.post("/sign-in", data={"email": LOGINS[ADMIN], "password": DEMO_PASSWORD})
+        invitee = {"email": "newcomer@demo.test", "name": "Rosa Newcomer", "role": "teacher"}
+        response = client.post("/admin/invites", data={**invitee, "school_id": "", "team_id": ""})
+    finally:
+        app.config["WTF_CSRF_ENABLED"] = csrf
+    assert response.status_code == 302, response.get_data(as_text=True)
+    shown = client.get(response.headers["Location"]).get_data(as_text=True)
+    token = re.search(r"(?<!/admin)/invites/([\w.\-]+)", shown)
+    assert token, "the invitation page shows its link"
+    return int(response.headers["Location"].rstrip("/").rsplit("/", 1)[-1]), token.group(1)
+
+
+def _build_demo(app) -> Demo:
+    seed_demo()
+    team = db.session.scalar(sa.select(Team).where(Team.name == TEAM_NAME))
+    people = {u.email.split("@")[0]: u for u in db.session.scalars(sa.select(User))}
+    meeting = {m.title: m for m in db.session.scalars(sa.select(Meeting))}
+    running = make_meeting(
+        team,
+        segments=[
+            {"title": "Check-in", "planned_minutes": 5, "facilitator_id": people["leader"].id},
+            {"title": "Share student work", "planned_minutes": 20},
+        ],
+        title="Cycle 4 planning: the next shared task",
+        running=True,
+    )
+    make_contribution(running, people["teacher1"], "Two of us used benchmark fractions.")
+    make_contribution(running, people["mentor"], "Which strategy first?", kind="question")
+    make_nudge(running, people["mentor"], people["leader"], "Ask Marcus how he knew.")
+    invite, token = _invitation(app)
+    return Demo(
+        team=team.id,
+        leader=people["leader"].id,
+        school=people["leader"].school_id,
+        upcoming=meeting[UPCOMING].id,
+        segment=meeting[UPCOMING].segments[1].id,
+        running=running.id,
+        ended=meeting[ENDED].id,
+        invite=invite,
+        invite_token=token,
+    )
+
+
+SIGNED_OUT, ADMIN, MENTOR, LEADER, TEACHER = "signed out", "admin", "mentor", "leader", "teacher"
+EVERYONE = (ADMIN, MENTOR, LEADER, TEACHER)  # an admin reaches every team's pages
+PLANNERS = (ADMIN, MENTOR, LEADER)
+MENTORS = (ADMIN, MENTOR)
+LOGINS = {
+    ADMIN: "admin@demo.test",
+    MENTOR: "mentor@demo.test",
+    LEADER: "leader@demo.test",
+    TEACHER: "teacher1@demo.test",
+}
+
+
+@dataclass(frozen=True)
+class MainPage:
+    name: str
+    path: Callable[[Demo], str]
+    roles: tuple[str, ...]
+    phone: bool = False  # also checked at 390×844
+    status: int = 200
+    then: Callable[[Page], None] | None = None  # a state reached by acting on the page
+
+
+def submit_empty(button: str) -> Callable[[Page], None]:
+    """Send the form as it is: the page shows its messages (422)."""
+
+    def act(page: Page) -> None:
+        page.get_by_role("button", name=button).click()
+        expect(page.get_by_role("alert").first).to_be_visible()
+
+    return act
+
+
+def wrong_password(page: Page) -> None:
+    page.get_by_label("Email").fill("teacher1@demo.test")
+    page.get_by_label("Password").fill("not the password")
+    page.get_by_role("button", name="Sign in").click()
+    expect(page.get_by_role("alert").first).to_be_visible()
+
+
+def open_account_menu(page: Page) -> None:
+    page.locator("summary").first.click()
+    expect(page.get_by_role("button", name="Sign out")).to_be_visible()
+
+
+PAGES = [
+    MainPage("sign-in", lambda d: "/sign-in", (SIGNED_OUT,), phone=True),
+    MainPage("sign-in refused", lambda d: "/sign-in", (SIGNED_OUT,), then=wrong_password),
+    MainPage("accept invitation", lambda d: f"/invites/{d.invite_token}", (SIGNED_OUT,)),
+    MainPage("not found", lambda d: "/no-such-page", (SIGNED_OUT, *EVERYONE), status=404),
+    MainPage("forbidden", lambda d: f"/teams/{d.team}/release-plan", (TEACHER,), status=403),
+    MainPage("dashboard", lambda d: "/", EVERYONE, phone=True),
+    MainPage("account menu", lambda d: "/", (TEACHER,), phone=True, then=open_account_menu),
+    MainPage("account", lambda d: "/account/password", EVERYONE),
+    MainPage(
+        "account, errors",
+        lambda d: "/account/password",
+        (TEACHER,),
+        then=submit_empty("Change password"),
+    ),
+    MainPage("team", lambda d: f"/teams/{d.team}", EVERYONE),
+    MainPage("meetings", lambda d: f"/teams/{d.team}/meetings", EVERYONE),
+    MainPage("new meeting", lambda d: f"/teams/{d.team}/meetings/new", PLANNERS),
+    MainPage(
+        "new meeting, errors",
+        lambda d: f"/teams/{d.team}/meetings/new",
+        (LEADER,),
+        then=submit_empty("Plan meeting"),
+    ),
+    MainPage("meeting (planning)", lambda d: f"/meetings/{d.upcoming}", EVERYONE, phone=True),
+    MainPage("segment", lambda d: f"/meetings/{d.upcoming}/segments/{d.segment}/edit", PLANNERS),
+    MainPage("run view, before start", lambda d: f"/meetings/{d.upcoming}/run", EVERYONE),
+    MainPage("run view, running", lambda d: f"/meetings/{d.running}/run", EVERYONE, phone=True),
+    MainPage("run view, ended", lambda d: f"/meetings/{d.ended}/run", EVERYONE),
+    MainPage("minutes", lambda d: f"/meetings/{d.ended}/minutes", EVERYONE),
+    MainPage("cohort", lambda d: f"/teams/{d.team}/pipeline", MENTORS),
+    MainPage("pipeline", lambda d: f"/teams/{d.team}/pipeline/{d.leader}", MENTORS),
+    MainPage("release plan", lambda d: f"/teams/{d.team}/release-plan", MENTORS),
+    MainPage("mentoring loop", lambda d: f"/meetings/{d.ended}/mentoring", PLANNERS),
+    MainPage("move logger", lambda d: f"/meetings/{d.running}/moves", PLANNERS, phone=True),
+    MainPage("handoff", lambda d: f"/teams/{d.team}/leaders/{d.leader}/handoff", PLANNERS),
+    MainPage("admin: schools", lambda d: "/admin/schools", (ADMIN,)),
+    MainPage("admin: school", lambda d: f"/admin/schools/{d.school}/edit", (ADMIN,)),
+    MainPage("admin: people", lambda d: "/admin/people", (ADMIN,)),
+    MainPage("admin: person", lambda d: f"/admin/people/{d.leader}/edit", (ADMIN,)),
+    MainPage("admin: teams", lambda d: "/admin/teams/", (ADMIN,)),
+    MainPage("admin: new team", lambda d: "/admin/teams/new", (ADMIN,)),
+    MainPage("admin: team", lambda d: f"/admin/teams/{d.team}/edit", (ADMIN,), phone=True),
+    MainPage("admin: new invitation", lambda d: "/admin/invites/new", (ADMIN,)),
+    MainPage("admin: invitation", lambda d: f"/admin/invites/{d.invite}", (ADMIN,)),
+]
+
+
+def describe(violations: list[dict]) -> str:
+    lines = []
+    for violation in violations:
+        lines.append(f"  {violation['id']} ({violation['impact']}): {violation['help']}")
+        for node in violation["nodes"]:
+            lines.append(f"    at {', '.join(map(str, node['target']))}")
+            lines.append(f"       {node['failureSummary'].replace(chr(10), ' ')}")
+    return "\n".join(lines)
+
+
+def axe_violations(page: Page, demo: Demo, main_page: MainPage) -> list[str]:
+    """Open `main_page` and return a description of each violation axe reports, if any."""
+    response = page.goto(main_page.path(demo))
+    assert response is not None and response.status == main_page.status, main_page.name
+    assert response.url.endswith(main_page.path(demo)), f"{main_page.name} redirected"
+    # Live fragments settle before axe looks: htmx is idle once nothing is in flight.
+    page.wait_for_load_state("networkidle")
+    expect(page.locator(".htmx-request")).to_have_count(0)
+    if main_page.then:
+        main_page.then(page)
+        page.wait_for_load_state("networkidle")
+    results = AXE.run(page).response
+    assert results["passes"], "axe checked nothing"
+    if not results["violations"]:
+        return []
+    return [f"{main_page.name} at {page.viewport_size}:\n{describe(results['violations'])}"]
+
+
+@pytest.mark.parametrize("role", [SIGNED_OUT, ADMIN, MENTOR, LEADER, TEACHER])
+def test_every_main_page_of_a_role_passes_axe(role, new_context, app):
+    demo = _build_demo(app)
+    found = []
+    for viewport in (DESKTOP, PHONE):
+        page = new_context(viewport=viewport).new_page()
+        if role != SIGNED_OUT:
+            sign_in(page, LOGINS[role], DEMO_PASSWORD)
+            expect(page.get_by_role("navigation", name="Main")).to_be_visible()
+        for main_page in PAGES:
+            if role in main_page.roles and (viewport is DESKTOP or main_page.phone):
+                found += axe_violations(page, demo, main_page)
+    assert not found, "axe found accessibility violations:\n" + "\n".join(found)
+
+
+@pytest.mark.parametrize("viewport", [DESKTOP, {"width": 1920, "height": 1080}])
+def test_the_run_view_in_projector_mode_passes_axe(viewport, new_context, app):
+    demo = _build_demo(app)
+    page = new_context(viewport=viewport).new_page()
+    sign_in(page, LOGINS[LEADER], DEMO_PASSWORD)
+    expect(page.get_by_role("navigation", name="Main")).to_be_visible()
+    page.goto(f"/meetings/{demo.running}/run")
+    page.get_by_role("button", name="Projector mode").click()
+    expect(page.get_by_role("button", name="Projector mode")).to_have_attribute(
+        "aria-pressed", "true"
+    )
+    projected = MainPage("run view, projected", lambda d: f"/meetings/{d.running}/run", ())
+    found = axe_violations(page, demo, projected)
+    assert not found, "axe found accessibility violations:\n" + "\n".join(found)
+
+
+# GET routes that draw no page of their own: fragments, streams, files and redirects.
+NOT_PAGES = {
+    "static",
+    "home.healthz",
+    "admin.index",  # redirects to the people
+    "minutes.pdf",
+    "handoff.pdf",
+    "run.events",
+    "run.state",
+    "run.panel",
+    "run.attendance_list",
+    "run.contributions_list",
+    "moves.show_log",
+    "moves.waiting_nudges",
+    "moves.sent_nudges",
+}
+
+
+def test_every_page_route_is_a_main_page_checked_by_axe(app):
+    """A new page fails here until it is added to PAGES (or NOT_PAGES, if it is no page)."""
+    demo = Demo(*range(1, 9), invite_token="token")
+    urls = app.url_map.bind("localhost")
+    checked = {urls.match(page.path(demo))[0] for page in PAGES if page.status == 200}
+    pages = {rule.endpoint for rule in app.url_map.iter_rules() if "GET" in rule.methods}
+    assert pages - NOT_PAGES - checked == set()
+    assert not NOT_PAGES - pages, "a route named in NOT_PAGES is gone"
