@@ -3,8 +3,8 @@ from pathlib import Path
 from flask import Flask
 
 from app import config, converters, errors, live, security, templating
-from app.forms import CleanRequest
 from app.extensions import csrf, db, login_manager, migrate
+from app.forms import CleanRequest
 from app.home import display
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -11,6 +11,7 @@ from app.leadership.forms import MoveForm, NudgeForm
 from app.leadership.models import MOVE_HINTS, MoveBy, MoveType
 from app.meetings.access import meeting_for
 from app.meetings.queries import load_meeting
+from app.numbers import parse_id
 
 bp = Blueprint("moves", __name__, url_prefix="/meetings/<int:meeting_id>")
 
@@ -98,7 +99,7 @@ def nudge(meeting_id: int):
     leaders = leaders_of(meeting.team)
     if not leaders:
         abort(404)
-    leader = leader_of(meeting.team, request.form.get("leader", type=int) or leaders[0].id)
+    leader = leader_of(meeting.team, parse_id(request.form.get("leader")) or leaders[0].id)
     if leader.id == current_user.id:
         abort(403)
     if not form.validate():
