@@ -4,6 +4,7 @@ from flask import Flask
 
 from app import config, converters, errors, idempotency, live, security, templating
 from app.extensions import csrf, db, login_manager, migrate
+from app.forms import CleanRequest
 from app.home import display
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -16,6 +17,7 @@ def create_app(overrides: dict | None = None) -> Flask:
         static_folder="../static",
         instance_path=str(ROOT / "instance"),
     )
+    app.request_class = CleanRequest
     app.config.update(config.from_environment(Path(app.instance_path)))
     app.config.update(overrides or {})
     app.url_map.converters["int"] = converters.IdConverter

@@ -1,7 +1,10 @@
 """Error pages a person can act on, and the signed-out answer for htmx requests."""
 
-from flask import Flask, render_template
+import sqlalchemy as sa
+from flask import Flask, current_app, render_template
 from flask_wtf.csrf import CSRFError
+
+from app.extensions import db
 
 MESSAGES = {
     400: ("Something in that request was not right", "Go back, reload the page and try again."),
@@ -18,17 +21,27 @@ MESSAGES = {
 }
 
 
+def _forget_failed_work() -> None:
+    """Roll back whatever the failed request left in its session (a failed flush, an aborted
+    PostgreSQL transaction), so the page's header can load the signed-in person again."""
+    try:
+        db.session.rollback()
+    except sa.exc.SQLAlchemyError:
+        db.session.remove()
+
+
 def _error_page(status: int, title: str | None = None, advice: str | None = None):
+    _forget_failed_work()
     default_title, default_advice = MESSAGES[status]
-    return (
-        render_template(
-            "errors/error.html",
-            status=status,
-            title=title or default_title,
-            advice=advice or default_advice,
-        ),
-        status,
-    )
+    page = {"status": status, "title": title or default_title, "advice": advice or default_advice}
+    try:
+        return render_template("errors/error.html", **page), status
+    except sa.exc.SQLAlchemyError:
+        # The database itself is failing: a page without the signed-in header still helps.
+        # Rendered past the context processors, since Flask-Login's loads the person.
+        current_app.logger.exception("The error page could not draw its header")
+        _forget_failed_work()
+        return current_app.jinja_env.get_template("errors/plain.html").render(**page), status
 
 
 def init_app(app: Flask) -> None:

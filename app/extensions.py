@@ -26,10 +26,17 @@ login_manager = LoginManager()
 csrf = CSRFProtect()
 
 
+def _unicode_lower(value):
+    return value.lower() if isinstance(value, str) else value
+
+
 @sa.event.listens_for(sa.engine.Engine, "connect")
-def _sqlite_enforces_foreign_keys(dbapi_connection, connection_record) -> None:
-    """SQLite ignores foreign keys (and ON DELETE) unless asked, PostgreSQL always keeps them."""
+def _sqlite_behaves_like_postgresql(dbapi_connection, connection_record) -> None:
+    """SQLite ignores foreign keys (and ON DELETE) unless asked, PostgreSQL always keeps them;
+    SQLite's lower() changes ASCII letters only, PostgreSQL's every letter ("Ω" -> "ω"), so
+    case-insensitive name checks need Python's lower() in its place."""
     if type(dbapi_connection).__module__.startswith("sqlite3"):
+        dbapi_connection.create_function("lower", 1, _unicode_lower, deterministic=True)
         cursor = dbapi_connection.cursor()
         cursor.execute("PRAGMA foreign_keys=ON")
         cursor.close()

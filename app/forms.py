@@ -1,5 +1,46 @@
+"""Shared form pieces, and the one place where text is cleaned on its way in."""
+
+import re
+
+from flask import Request
 from flask_wtf import FlaskForm
+from werkzeug.datastructures import ImmutableMultiDict, MultiDict
 from wtforms import SelectChoice
+
+# NUL (PostgreSQL's text refuses it) and lone surrogates (no encoding can store them).
+UNSTORABLE = re.compile("[\x00\ud800-\udfff]")
+
+
+def clean_text(value):
+    """`value` without the characters no database column can hold; non-text is left alone."""
+    return UNSTORABLE.sub("", value) if isinstance(value, str) else value
+
+
+class CleanMultiDict(ImmutableMultiDict):
+    """Query and form values (and their names) cleaned of unstorable characters when parsed."""
+
+    def __init__(self, mapping=None):
+        if isinstance(mapping, MultiDict):
+            pairs = mapping.items(multi=True)
+        elif isinstance(mapping, dict):
+            pairs = (
+                (key, value)
+                for key, values in mapping.items()
+                for value in (values if isinstance(values, list | tuple) else [values])
+            )
+        else:
+            pairs = mapping or ()
+        super().__init__([(clean_text(key), clean_text(value)) for key, value in pairs])
+
+
+class CleanRequest(Request):
+    """Every form, query string and `request.form.get` sees cleaned text.
+
+    Cleaning here, where Werkzeug parses the request, covers WTForms forms, sign-in and plain
+    `request.form` / `request.args` reads alike, so no feature has to remember it.
+    """
+
+    parameter_storage_class = CleanMultiDict
 
 
 class Form(FlaskForm):

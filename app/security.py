@@ -1,6 +1,6 @@
 """Security headers for every response."""
 
-from flask import Flask
+from flask import Flask, request
 from werkzeug.middleware.proxy_fix import ProxyFix
 
 CONTENT_SECURITY_POLICY = "; ".join(
@@ -33,6 +33,13 @@ def init_app(app: Flask) -> None:
         headers.setdefault("X-Frame-Options", "DENY")
         headers.setdefault("Referrer-Policy", "same-origin")
         headers.setdefault("Permissions-Policy", "camera=(), microphone=(), geolocation=()")
+        if request.endpoint != "static" and "HX-Request" not in request.headers:
+            # Shared school computers: the next person must not find pages or PDFs in the
+            # cache (or Back). Every page load, since signed-out pages carry the session's
+            # CSRF token; static files keep their validators and stay cacheable. htmx
+            # requests are left out: Back never shows them (historyCacheSize 0 re-fetches),
+            # and with a Cache-Control on them Chromium's live meeting view missed updates.
+            headers.setdefault("Cache-Control", "no-store")
         if app.config["PRODUCTION"]:
             headers.setdefault("Strict-Transport-Security", "max-age=31536000")
         return response

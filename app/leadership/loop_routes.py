@@ -14,6 +14,7 @@ from app.leadership.forms import LoopDebriefForm, LoopPlanForm
 from app.leadership.models import MoveBy, MoveType
 from app.meetings.access import meeting_for
 from app.meetings.queries import load_meeting
+from app.numbers import parse_id
 
 bp = Blueprint("mentoring", __name__, url_prefix="/meetings/<int:meeting_id>/mentoring")
 
@@ -49,7 +50,7 @@ def _forms(loop, plan=None, debrief=None):
 @bp.get("")
 @login_required
 def show(meeting_id: int):
-    context = _context(meeting_id, request.args.get("leader", type=int))
+    context = _context(meeting_id, parse_id(request.args.get("leader")))
     forms = _forms(context["loop"]) if context["leader"] else {}
     return render_template("leadership/mentoring.html", **context, **forms)
 
@@ -57,7 +58,7 @@ def show(meeting_id: int):
 @bp.post("/<any(plan, debrief):stage>")
 @login_required
 def update(meeting_id: int, stage: str):
-    context = _context(meeting_id, request.form.get("leader", type=int))
+    context = _context(meeting_id, parse_id(request.form.get("leader")))
     if context["leader"] is None:
         flash("This team has no teacher leader yet.", "error")
         return redirect(url_for("mentoring.show", meeting_id=meeting_id))

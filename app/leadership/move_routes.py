@@ -16,6 +16,7 @@ from app.leadership.forms import MoveForm, NudgeForm
 from app.leadership.models import MOVE_HINTS, MoveBy, MoveType
 from app.meetings.access import meeting_for
 from app.meetings.queries import load_meeting
+from app.numbers import parse_id
 
 bp = Blueprint("moves", __name__, url_prefix="/meetings/<int:meeting_id>")
 
@@ -123,7 +124,7 @@ def undo(meeting_id: int):
 def nudge(meeting_id: int):
     meeting = _observer_meeting(meeting_id)
     form = NudgeForm()
-    leader = leader_private_for(current_user, meeting, request.form.get("leader", type=int))
+    leader = leader_private_for(current_user, meeting, parse_id(request.form.get("leader")))
     if leader is None:
         abort(404)
     if not is_mentor(current_user, meeting.team_id):

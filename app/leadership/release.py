@@ -11,6 +11,7 @@ from sqlalchemy.orm.exc import StaleDataError
 from app.extensions import db
 from app.live import publish
 from app.meetings.models import Meeting, ReleaseLevel, Segment
+from app.numbers import parse_id
 from app.teams.models import Team
 
 
@@ -61,13 +62,13 @@ def apply(team: Team, meeting: Meeting, posted: dict[int, tuple[str, str, str]])
     changes = []
     for segment in meeting.segments:
         facilitator, level, version = posted.get(segment.id, ("", "", ""))
-        if facilitator and (not facilitator.isdigit() or int(facilitator) not in member_ids):
+        facilitator_id = parse_id(facilitator) if facilitator else None
+        if facilitator and facilitator_id not in member_ids:
             return f"Choose a team member to facilitate “{segment.title}”."
         if level not in levels:
             return f"Choose a release level for “{segment.title}”."
-        facilitator_id = int(facilitator) if facilitator else None
         release_level = ReleaseLevel(level)
-        stale = version.isdigit() and int(version) != segment.version
+        stale = version != "" and parse_id(version) != segment.version
         if stale and (facilitator_id, release_level) != (
             segment.facilitator_id,
             segment.release_level,

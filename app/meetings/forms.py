@@ -25,6 +25,7 @@ from app.admin.forms import coerce_optional_int
 from app.forms import Form, choices
 from app.meetings.contributions import MAX_BODY
 from app.meetings.models import ContributionKind, Meeting, ReleaseLevel, SegmentKind
+from app.numbers import parse_id
 
 
 def _strip(value):
@@ -32,7 +33,7 @@ def _strip(value):
 
 
 def version_field() -> HiddenField:
-    return HiddenField(filters=[lambda v: int(v) if v and str(v).isdigit() else None])
+    return HiddenField(filters=[lambda v: parse_id(v) if isinstance(v, str) else v])
 
 
 class MeetingForm(Form):

@@ -17,6 +17,7 @@ from app.meetings.models import (
     TemplateSegment,
 )
 from app.meetings.protocols import BY_KEY
+from app.numbers import parse_id
 from app.teams.access import role_in
 from app.teams.models import Team
 
@@ -34,8 +35,9 @@ def template_segments(team: Team, template: str) -> list[tuple[str, SegmentKind,
     """(title, kind, minutes, description) of a built-in protocol or a team's template."""
     if template in BY_KEY:
         return [(s.title, s.kind, s.minutes, s.description) for s in BY_KEY[template].segments]
-    if template.startswith("team-") and template[5:].isdigit():
-        saved = db.session.get(AgendaTemplate, int(template[5:]))
+    template_id = parse_id(template.removeprefix("team-")) if template.startswith("team-") else None
+    if template_id is not None:
+        saved = db.session.get(AgendaTemplate, template_id)
         if saved and saved.team_id == team.id:
             return [(s.title, s.kind, s.planned_minutes, s.description) for s in saved.segments]
     return []

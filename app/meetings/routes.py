@@ -17,6 +17,7 @@ from app.meetings.forms import MeetingForm, NewMeetingForm, TemplateForm
 from app.meetings.pages import render_show
 from app.meetings.protocols import BUILT_IN
 from app.meetings.queries import recently_deleted, team_meetings
+from app.numbers import parse_id
 from app.teams.access import team_for
 from app.timeutil import local_now, to_local
 
@@ -162,8 +163,8 @@ def reopen(meeting_id: int):
 
 def _run_version() -> int:
     """The run version the presenter's screen showed; -1 (stale) if it is not a number."""
-    seen = request.form.get("run_version", "")
-    return int(seen) if seen.isascii() and seen.isdigit() and len(seen) < 10 else -1
+    seen = parse_id(request.form.get("run_version"))
+    return -1 if seen is None else seen
 
 
 CANNOT_REOPEN = (

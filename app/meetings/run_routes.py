@@ -13,6 +13,7 @@ from app.meetings import attendance, contributions, running
 from app.meetings.access import can_present, meeting_for, require, still_follows
 from app.meetings.forms import AddTimeForm
 from app.meetings.run_context import CONSOLE, PAGE, contribution_form, run_context
+from app.numbers import parse_id
 from app.teams.access import is_member, role_in
 
 bp = Blueprint("run", __name__, url_prefix="/meetings/<int:meeting_id>/run")
@@ -64,13 +65,13 @@ def attendance_list(meeting_id: int):
 def present(meeting_id: int, action: str):
     meeting = meeting_for(current_user, meeting_id)
     require(can_present(current_user, meeting))
-    seen = request.form.get("run_version", "")
+    seen = parse_id(request.form.get("run_version"))
     time_form = AddTimeForm()
     minutes = time_form.minutes.data if time_form.validate() and time_form.minutes.data else 1
-    stale = not seen.isdigit()
+    stale = seen is None
     if not stale:
         try:
-            running.perform(current_user, meeting, action, int(seen), minutes=minutes)
+            running.perform(current_user, meeting, action, seen, minutes=minutes)
         except running.StalePress:
             stale = True
     if is_htmx():

@@ -9,6 +9,7 @@ from app.meetings.access import can_plan, meeting_for, require, segment_for
 from app.meetings.models import Meeting
 from app.meetings.pages import render_show, segment_form
 from app.meetings.queries import load_meeting
+from app.numbers import parse_id
 
 bp = Blueprint("segments", __name__, url_prefix="/meetings/<int:meeting_id>/segments")
 
@@ -96,7 +97,7 @@ def order(meeting_id: int):
     """Drag and drop posts the new order; answers with the redrawn agenda."""
     meeting = _planner_meeting(meeting_id)
     posted = request.form.getlist("segment_id")
-    ids = [int(value) for value in posted if value.isdigit()]
+    ids = [number for number in map(parse_id, posted) if number is not None]
     if len(ids) != len(posted) or not planning.reorder_segments(meeting, ids):
         return render_template(
             "meetings/_agenda.html",

@@ -18,7 +18,7 @@ def the_district() -> District:
 
 
 def school_name_taken(name: str, except_id: int | None = None) -> bool:
-    query = sa.select(School.id).where(sa.func.lower(School.name) == name.strip().lower())
+    query = sa.select(School.id).where(sa.func.lower(School.name) == sa.func.lower(name.strip()))
     if except_id:
         query = query.where(School.id != except_id)
     return db.session.scalar(query) is not None
