@@ -22,9 +22,9 @@ def _presented_meeting(meeting_id: int):
 @login_required
 def show(meeting_id: int):
     meeting = _presented_meeting(meeting_id)
-    if meeting.status == "running" and role_in(current_user, meeting.team_id):
-        attendance.mark_present(meeting, current_user)
-    after = live.broker().latest_id(meeting.channel())
+    if meeting.status != "ended" and role_in(current_user, meeting.team_id):
+        attendance.record_visit(meeting, current_user)
+    after = live.latest_id(meeting.channel())
     context = run_context(meeting_id, *PAGE, view=CONSOLE)
     return render_template("meetings/run.html", after=after, **context)
 

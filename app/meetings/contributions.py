@@ -111,6 +111,22 @@ def of_meeting(meeting: Meeting, viewer: User) -> list[Contribution]:
     )
 
 
+def shared_of(meeting_id: int) -> list[Contribution]:
+    """What the whole team added and kept: no private note and no removed one is loaded."""
+    return list(
+        db.session.scalars(
+            sa.select(Contribution)
+            .where(
+                Contribution.meeting_id == meeting_id,
+                Contribution.is_private.is_(False),
+                Contribution.removed_at.is_(None),
+            )
+            .options(selectinload(Contribution.author), selectinload(Contribution.owner))
+            .order_by(Contribution.created_at, Contribution.id)
+        )
+    )
+
+
 def undo_seconds_left(contribution: Contribution) -> int:
     left = contribution.removed_at + UNDO_WINDOW - utcnow()
     return max(int(left.total_seconds()) + 1, 1)

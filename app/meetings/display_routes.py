@@ -1,7 +1,7 @@
 """The projector display: only what the whole team may see, whoever is signed in.
 
 No controls, no forms, no private note and no nudge: its fragments are its own routes and
-load shared contributions only (run_context.shared_contributions)."""
+load shared contributions only (contributions.shared_of)."""
 
 from flask import Blueprint, render_template
 from flask_login import current_user, login_required
@@ -22,7 +22,7 @@ def _render(template: str, meeting_id: int, *parts: str):
 @login_required
 def show(meeting_id: int):
     meeting = meeting_for(current_user, meeting_id)
-    after = live.broker().latest_id(meeting.channel())
+    after = live.latest_id(meeting.channel())
     context = run_context(meeting_id, *DISPLAY_PAGE, view=DISPLAY)
     return render_template("meetings/display.html", after=after, **context)
 

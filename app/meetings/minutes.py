@@ -3,11 +3,8 @@
 from dataclasses import dataclass
 from datetime import date, datetime
 
-import sqlalchemy as sa
-from sqlalchemy.orm import selectinload
-
 from app.auth.models import User
-from app.extensions import db
+from app.meetings import contributions
 from app.meetings.attendance import attendance_of
 from app.meetings.models import Contribution, ContributionKind, Meeting, Segment
 from app.meetings.queries import load_meeting
@@ -65,16 +62,7 @@ class Minutes:
 
 def minutes_of(meeting_id: int) -> Minutes:
     meeting = load_meeting(meeting_id)
-    shared = db.session.scalars(
-        sa.select(Contribution)
-        .where(
-            Contribution.meeting_id == meeting.id,
-            Contribution.is_private.is_(False),
-            Contribution.removed_at.is_(None),
-        )
-        .options(selectinload(Contribution.author), selectinload(Contribution.owner))
-        .order_by(Contribution.created_at, Contribution.id)
-    ).all()
+    shared = contributions.shared_of(meeting.id)
     by_segment: dict[int | None, list[Contribution]] = {}
     for contribution in shared:
         by_segment.setdefault(contribution.segment_id, []).append(contribution)

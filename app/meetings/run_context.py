@@ -5,15 +5,12 @@ console (/run/console) with the controls and the leader's private nudges, and th
 display (/run/display), which draws only what the whole team may see.
 """
 
-import sqlalchemy as sa
 from flask_login import current_user
-from sqlalchemy.orm import selectinload
 
-from app.extensions import db
 from app.meetings import attendance, contributions
 from app.meetings.access import can_present
 from app.meetings.forms import ContributionForm, member_choices
-from app.meetings.models import Contribution, Meeting, Segment
+from app.meetings.models import Meeting, Segment
 from app.meetings.panels import panels_for
 from app.meetings.queries import load_meeting
 from app.meetings.timer import LOW_TIME_SECONDS, countdown, format_clock
@@ -29,22 +26,6 @@ def contribution_form(meeting: Meeting, submitted: bool = False) -> Contribution
     form = ContributionForm() if submitted else ContributionForm(formdata=None)
     form.owner_id.choices = member_choices(meeting, "Choose the owner")
     return form
-
-
-def shared_contributions(meeting: Meeting) -> list[Contribution]:
-    """What the whole team added: the projector's only source, so no private note is loaded."""
-    return list(
-        db.session.scalars(
-            sa.select(Contribution)
-            .where(
-                Contribution.meeting_id == meeting.id,
-                Contribution.is_private.is_(False),
-                Contribution.removed_at.is_(None),
-            )
-            .options(selectinload(Contribution.author), selectinload(Contribution.owner))
-            .order_by(Contribution.created_at, Contribution.id)
-        )
-    )
 
 
 def up_next(meeting: Meeting, segment: Segment | None) -> Segment | None:
@@ -75,7 +56,7 @@ def run_context(meeting_id: int, *parts: str, view: str = MEMBER) -> dict:
         "up_next": up_next(meeting, segment) if view == CONSOLE else None,
     }
     if "contributions" in parts and view == DISPLAY:
-        context["contributions"] = shared_contributions(meeting)
+        context["contributions"] = contributions.shared_of(meeting.id)
         context["private_notes"] = []
     elif "contributions" in parts:
         rows = contributions.of_meeting(meeting, current_user)

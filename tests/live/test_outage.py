@@ -98,6 +98,15 @@ def test_the_run_view_renders_while_redis_is_down_and_its_stream_starts_unknown(
     assert f'sse-connect="/meetings/{meeting.id}/run/events"' in text(page)
 
 
+@pytest.mark.parametrize("view", ["console", "display"])
+def test_the_console_and_the_display_render_while_redis_is_down(
+    app, team_world, meeting, redis_down, view
+):
+    page = signed_in(app, team_world.mentor).get(f"/meetings/{meeting.id}/run/{view}")
+    assert page.status_code == 200
+    assert "sse-connect=" in text(page)
+
+
 def test_other_writes_succeed_while_redis_is_down(app, team_world, meeting, redis_down):
     mentor = signed_in(app, team_world.mentor)
     teacher_id = team_world.teacher.id

@@ -47,6 +47,15 @@ def test_teachers_who_opened_the_run_view_before_start_are_present_in_the_minute
     assert "Ana Mentor" in minutes.split("Absent:")[1]
 
 
+def test_a_mentor_who_opened_the_console_and_the_display_before_start_is_present(
+    client_as, team_world, meeting
+):
+    mentor = client_as("mentor")
+    assert mentor.get(f"/meetings/{meeting.id}/run/console").status_code == 200
+    assert start(client_as("leader"), meeting).status_code == 302
+    assert attendance(meeting.id)[team_world.mentor.id] is True
+
+
 def test_a_look_at_the_agenda_hours_before_start_does_not_count(client_as, team_world, meeting):
     client_as("teacher").get(f"/meetings/{meeting.id}/run")
     row = db.session.scalar(sa.select(Attendance).where(Attendance.meeting_id == meeting.id))
