@@ -28,7 +28,14 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from live_latency import Account, Server, http, parse_page, percentile  # noqa: E402
+from live_latency import (  # noqa: E402
+    REQUEST_SECONDS,
+    Account,
+    Server,
+    http,
+    parse_page,
+    percentile,
+)
 
 ROLES = ("admin", "mentor", "leader", "teacher")
 GOAL_P50_MS = 10
@@ -166,9 +173,10 @@ class Timing:
     ms: list[float] = field(default_factory=list)
     statements: int | None = None
     size: int = 0
+    error: str = ""
 
     def p(self, q: float) -> float:
-        return percentile(self.ms, q)
+        return percentile(self.ms, q) if self.ms else float("nan")
 
 
 async def sign_in(port: int, email: str, password: str) -> Account:
@@ -206,8 +214,15 @@ async def measure_all(port, targets, url_map, dataset, args) -> dict[str, Timing
         results[name] = await measure(port, path, None, args.requests)
     for page in pages(targets, url_map):
         count = args.pdf_requests if page.heavy else args.requests
-        results[page.key] = await measure(port, url(url_map, page), accounts[page.role], count)
-        print(f"  {dataset:<8} {page.key:<44} p50 {results[page.key].p(50):8.1f} ms", flush=True)
+        try:
+            results[page.key] = await measure(port, url(url_map, page), accounts[page.role], count)
+        except (TimeoutError, RuntimeError, OSError) as error:
+            # One failing page is a finding, not the end of the run.
+            timed_out = isinstance(error, TimeoutError)
+            reason = f"no answer within {REQUEST_SECONDS} s" if timed_out else str(error)
+            results[page.key] = Timing(error=reason)
+        done = results[page.key]
+        print(f"  {dataset:<8} {page.key:<44} p50 {done.p(50):8.1f} ms {done.error}", flush=True)
     return results
 
 
@@ -254,9 +269,10 @@ def report(demo: dict[str, Timing], district: dict[str, Timing], args) -> None:
     anchor = district["anchor: one-query 30 rows"].p(50)
     for key, far in district.items():
         near = demo[key]
-        ratio = far.p(50) / near.p(50)
-        missed = []
-        if not key.startswith("anchor"):
+        ratio = far.p(50) / near.p(50) if far.ms and near.ms else float("nan")
+        missed = [f"{name} failed: {t.error}" for name, t in (("demo", near), ("district", far))
+                  if t.error]  # fmt: skip
+        if not key.startswith("anchor") and not missed:
             if far.p(50) > GOAL_P50_MS:
                 missed.append(f"p50>{GOAL_P50_MS}ms")
             if ratio > GOAL_RATIO:
