@@ -307,8 +307,9 @@ def main() -> int:
     args = parser.parse_args()
     if not 1 <= args.requests <= 10_000 or not 0.01 <= args.scale <= 2:
         parser.error("between 1 and 10000 requests and a scale between 0.01 and 2")
-    signal.signal(signal.SIGTERM, _interrupt)
-    signal.signal(signal.SIGHUP, _interrupt)
+    # SIGINT too: a shell starting the bench in the background would have it ignored.
+    for signum in (signal.SIGINT, signal.SIGTERM, signal.SIGHUP):
+        signal.signal(signum, _interrupt)
     from app import create_app
 
     url_map = create_app({"SECRET_KEY": "bench", "BENCH": True}).url_map
