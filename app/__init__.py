@@ -76,4 +76,8 @@ def create_app(overrides: dict | None = None) -> Flask:
     ):
         app.register_blueprint(blueprint)
     register_commands(app)
+    if app.config.get("BENCH"):
+        from app.bench_data import anchors
+
+        anchors.init_app(app)
     return app

@@ -51,6 +51,8 @@ def from_environment(instance_path: Path) -> dict:
     return {
         **_smtp(),
         "PRODUCTION": production,
+        # bench/pages.py's anchor pages and statement counts; never set in production.
+        "BENCH": os.environ.get("TANDEM_BENCH") == "1",
         "SECRET_KEY": _secret_key(instance_path, production),
         "SQLALCHEMY_DATABASE_URI": _database_url(instance_path),
         "SQLALCHEMY_ENGINE_OPTIONS": {"pool_pre_ping": True},

@@ -54,8 +54,21 @@ REQUEST_SECONDS = 30
 class Server:
     """The app in a subprocess on a throwaway database; a context manager that always cleans up."""
 
-    def __init__(self, mode: str, workers: int, log: bool):
+    def __init__(
+        self,
+        mode: str,
+        workers: int,
+        log: bool,
+        seed: tuple[str, ...] = ("seed-demo",),
+        database: str | None = None,
+        env: dict | None = None,
+        setup_seconds: float = 120,
+    ):
         self.mode = mode
+        self.seed = seed
+        self.database_name = database or f"bench_live_{os.getpid()}"
+        self.extra_env = env or {}
+        self.setup_seconds = setup_seconds
         self.workers = workers
         self.port = _free_port()
         self.tmp = Path(tempfile.mkdtemp(prefix=f"tandem-bench-{mode}-"))
@@ -83,23 +96,24 @@ class Server:
         env["PYTHONUNBUFFERED"] = "1"
         if self.mode == "production":
             env["REDIS_URL"] = REDIS_URL
-        return env
+        return env | self.extra_env
 
     def _start(self) -> None:
         if self.mode == "embedded":
             self.database_url = f"sqlite:///{self.tmp / 'tandem.sqlite3'}"
         else:
             self._take_redis_database()
-            self.database = f"bench_live_{os.getpid()}"
+            self.database = self.database_name
             _postgres(f'CREATE DATABASE "{self.database}"')
             self.database_url = f"postgresql+psycopg://postgres@127.0.0.1:5432/{self.database}"
             _clear_redis()
         env = self._environment()
         flask = [str(BIN / "flask"), "--app", "wsgi"]
-        for step in (["db", "upgrade"], ["seed-demo"]):
+        for step in (["db", "upgrade"], list(self.seed)):
             subprocess.run(
-                flask + step, cwd=ROOT, env=env, check=True, capture_output=True, timeout=120
-            )
+                flask + step, cwd=ROOT, env=env, check=True, capture_output=True,
+                timeout=self.setup_seconds,
+            )  # fmt: skip
         if self.mode == "embedded":
             command = flask + ["run", "--host", "127.0.0.1", "--port", str(self.port)]
             command.append("--with-threads")

@@ -1,0 +1,332 @@
+"""Page timings at one connection: every main page and fragment of every role, on the demo
+and on the generated district (`flask seed-district`), with two anchors measured in the same
+run (a bare Flask route and a one-query 30-row page).
+
+    .venv/bin/python bench/pages.py                # gunicorn gevent ×2, PostgreSQL, Redis
+    .venv/bin/python bench/pages.py --embedded     # flask run, SQLite
+    .venv/bin/python bench/pages.py --scale 0.2 --requests 10
+
+For each data set the bench starts its own server (TANDEM_BENCH=1: anchor routes and an
+X-Bench-Statements header with the SQL statements of each request) on its own database
+(PostgreSQL: bench_pages_<pid>_demo and bench_pages_<pid>_district), signs in one person of
+each role, fetches every page once (it must answer 200), then N times in a row, one request at
+a time. It prints p50/p95, the district/demo ratio, statements per request and the issue's
+goals. Servers and databases are removed at the end, on error and on Ctrl-C.
+"""
+
+import argparse
+import asyncio
+import os
+import signal
+import subprocess
+import sys
+import time
+import traceback
+from dataclasses import dataclass, field
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from live_latency import (  # noqa: E402
+    REQUEST_SECONDS,
+    Account,
+    Server,
+    http,
+    parse_page,
+    percentile,
+)
+
+ROLES = ("admin", "mentor", "leader", "teacher")
+GOAL_P50_MS = 10
+GOAL_RATIO = 1.2
+GOAL_FRAGMENT_SHARE = 0.6  # of the one-query anchor's throughput
+PASSWORDS = {"demo": "tandem-demo", "district": "tandem-district"}
+
+
+@dataclass(frozen=True)
+class Page:
+    role: str
+    name: str
+    endpoint: str
+    values: tuple[tuple[str, int], ...] = ()
+    heavy: bool = False  # a PDF: fewer requests
+
+    @property
+    def key(self) -> str:
+        return f"{self.name} ({self.role})"
+
+
+@dataclass
+class Targets:
+    """Whom to sign in as and which team, meetings and leader the pages are about."""
+
+    logins: dict[str, str]
+    team_id: int
+    leader_id: int
+    held_meeting_id: int
+    planned_meeting_id: int
+
+
+def find_targets(connection) -> Targets:
+    """The first team with a teacher leader: its people, last held and next planned meeting."""
+    import sqlalchemy as sa
+
+    def one(sql: str, **params):
+        return connection.execute(sa.text(sql), params).scalar()
+
+    team = one("SELECT min(team_id) FROM memberships WHERE role = 'teacher_leader'")
+    member = (
+        "SELECT u.email FROM memberships m JOIN users u ON u.id = m.user_id "
+        "WHERE m.team_id = :team AND m.role = :role ORDER BY u.id LIMIT 1"
+    )
+    logins = {"admin": one("SELECT email FROM users WHERE is_admin ORDER BY id LIMIT 1")}
+    for role, stored in (("mentor", "mentor"), ("leader", "teacher_leader"),
+                         ("teacher", "teacher")):  # fmt: skip
+        logins[role] = one(member, team=team, role=stored)
+    leader = one(
+        "SELECT user_id FROM memberships WHERE team_id = :team AND role = 'teacher_leader' "
+        "ORDER BY user_id LIMIT 1",
+        team=team,
+    )
+    held = one(
+        "SELECT id FROM meetings WHERE team_id = :team AND ended_at IS NOT NULL "
+        "ORDER BY starts_at DESC LIMIT 1",
+        team=team,
+    )
+    planned = one(
+        "SELECT id FROM meetings WHERE team_id = :team AND started_at IS NULL "
+        "ORDER BY starts_at LIMIT 1",
+        team=team,
+    )
+    return Targets(logins, team, leader, held, planned)
+
+
+def run_fragments(url_map) -> list[str]:
+    """Every GET route under a meeting's run view that only needs the meeting id (the live
+    stream excepted): the fragments, and any view later added there."""
+    endpoints = []
+    for rule in url_map.iter_rules():
+        if not rule.rule.startswith("/meetings/<int:meeting_id>/run/"):
+            continue
+        only_the_meeting = "GET" in rule.methods and rule.arguments == {"meeting_id"}
+        if only_the_meeting and not rule.rule.endswith("/events"):
+            endpoints.append(rule.endpoint)
+    return sorted(endpoints)
+
+
+def pages(targets: Targets, url_map) -> list[Page]:
+    team = (("team_id", targets.team_id),)
+    held = (("meeting_id", targets.held_meeting_id),)
+    planned = (("meeting_id", targets.planned_meeting_id),)
+    leader = (*team, ("user_id", targets.leader_id))
+    found: list[Page] = []
+    for role in ROLES:
+        found += [
+            Page(role, "dashboard", "home.index"),
+            Page(role, "team page", "teams.show", team),
+            Page(role, "meetings of the team", "meetings.index", team),
+            Page(role, "meeting page", "meetings.show", held),
+            Page(role, "run view", "run.show", planned),
+            *(
+                Page(role, f"run {endpoint.split('.')[-1]}", endpoint, planned)
+                for endpoint in run_fragments(url_map)
+            ),
+            Page(role, "minutes", "minutes.show", held),
+            Page(role, "account", "auth.password"),
+        ]
+    for role in ("admin", "mentor"):
+        found += [
+            Page(role, "pipeline", "leadership.cohort", team),
+            Page(role, "release plan", "leadership.release_plan", team),
+        ]
+    for role in ("mentor", "leader"):
+        found += [
+            Page(role, "mentoring loop", "mentoring.show", held),
+            Page(role, "moves page", "moves.show", held),
+            Page(role, "handoff page", "handoff.show", leader),
+        ]
+    found.append(Page("mentor", "handoff PDF", "handoff.pdf", leader, heavy=True))
+    found += [
+        Page("admin", "admin people", "admin_people.index"),
+        Page("admin", "admin teams", "admin_teams.index"),
+        Page("admin", "admin team edit", "admin_teams.edit", team),
+    ]
+    return found
+
+
+def url(url_map, page: Page) -> str:
+    return url_map.bind("127.0.0.1").build(page.endpoint, dict(page.values))
+
+
+ANCHORS = {
+    "anchor: bare Flask route": "/bench/bare",
+    "anchor: one-query 30 rows": "/bench/one-query",
+}
+
+
+# ---------------------------------------------------------------------------- measuring
+
+
+@dataclass
+class Timing:
+    ms: list[float] = field(default_factory=list)
+    statements: int | None = None
+    size: int = 0
+    error: str = ""
+
+    def p(self, q: float) -> float:
+        return percentile(self.ms, q) if self.ms else float("nan")
+
+
+async def sign_in(port: int, email: str, password: str) -> Account:
+    account = Account(email)
+    page = await http(port, "GET", "/sign-in", account)
+    form = {"email": email, "password": password, "csrf_token": parse_page(page.text).csrf}
+    reply = await http(port, "POST", "/sign-in", account, form=form)
+    if reply.status != 302:
+        raise RuntimeError(f"sign-in as {email} answered {reply.status}")
+    return account
+
+
+async def measure(port: int, path: str, account, count: int) -> Timing:
+    first = await http(port, "GET", path, account)  # also warms caches
+    if first.status != 200:
+        raise RuntimeError(f"GET {path} answered {first.status}")
+    statements = first.header("X-Bench-Statements")
+    timing = Timing(statements=int(statements) if statements else None, size=len(first.body))
+    for _ in range(count):
+        started = time.perf_counter()
+        reply = await http(port, "GET", path, account)
+        timing.ms.append((time.perf_counter() - started) * 1000)
+        if reply.status != 200:
+            raise RuntimeError(f"GET {path} answered {reply.status}")
+    return timing
+
+
+async def measure_all(port, targets, url_map, dataset, args) -> dict[str, Timing]:
+    accounts = {
+        role: await sign_in(port, email, PASSWORDS[dataset])
+        for role, email in targets.logins.items()
+    }
+    results = {}
+    for name, path in ANCHORS.items():
+        results[name] = await measure(port, path, None, args.requests)
+    for page in pages(targets, url_map):
+        count = args.pdf_requests if page.heavy else args.requests
+        try:
+            results[page.key] = await measure(port, url(url_map, page), accounts[page.role], count)
+        except (TimeoutError, RuntimeError, OSError) as error:
+            # One failing page is a finding, not the end of the run.
+            timed_out = isinstance(error, TimeoutError)
+            reason = f"no answer within {REQUEST_SECONDS} s" if timed_out else str(error)
+            results[page.key] = Timing(error=reason)
+        done = results[page.key]
+        print(f"  {dataset:<8} {page.key:<44} p50 {done.p(50):8.1f} ms {done.error}", flush=True)
+    return results
+
+
+def run_dataset(dataset: str, args, url_map) -> dict[str, Timing]:
+    import sqlalchemy as sa
+
+    seed = ("seed-demo",) if dataset == "demo" else ("seed-district", "--scale", str(args.scale))
+    mode = "embedded" if args.embedded else "production"
+    started = time.perf_counter()
+    with Server(
+        mode, 2, args.server_log, seed=seed, database=f"bench_pages_{os.getpid()}_{dataset}",
+        env={"TANDEM_BENCH": "1"}, setup_seconds=1200,
+    ) as server:  # fmt: skip
+        print(f"{dataset}: server ready in {time.perf_counter() - started:.0f} s", flush=True)
+        engine = sa.create_engine(server.database_url)
+        try:
+            with engine.connect() as connection:
+                targets = find_targets(connection)
+        finally:
+            engine.dispose()
+        try:
+            return asyncio.run(measure_all(server.port, targets, url_map, dataset, args))
+        except Exception:
+            print(f"---- server log (tail) ----\n{server.log()}")
+            raise
+
+
+# ---------------------------------------------------------------------------- report
+
+
+def report(demo: dict[str, Timing], district: dict[str, Timing], args) -> None:
+    mode = "flask run + SQLite" if args.embedded else "gunicorn gevent ×2 + PostgreSQL + Redis"
+    print(
+        f"\nTandem page bench, {time.strftime('%Y-%m-%d %H:%M')}, {mode}, {os.cpu_count()} CPUs, "
+        f"load average {os.getloadavg()[0]:.1f} at the end; {args.requests} requests per page "
+        f"({args.pdf_requests} per PDF), one at a time; district at scale {args.scale}"
+    )
+    header = (
+        f"| {'page (role)':<44} | demo p50 | demo p95 | district p50 | district p95 | ratio "
+        f"| statements demo/district | district KB | goals |"
+    )
+    print(header)
+    print("|" + "|".join("-" * (len(part)) for part in header.split("|")[1:-1]) + "|")
+    anchor = district["anchor: one-query 30 rows"].p(50)
+    for key, far in district.items():
+        near = demo[key]
+        ratio = far.p(50) / near.p(50) if far.ms and near.ms else float("nan")
+        missed = [f"{name} failed: {t.error}" for name, t in (("demo", near), ("district", far))
+                  if t.error]  # fmt: skip
+        if not key.startswith("anchor") and not missed:
+            if far.p(50) > GOAL_P50_MS:
+                missed.append(f"p50>{GOAL_P50_MS}ms")
+            if ratio > GOAL_RATIO:
+                missed.append(f"ratio>{GOAL_RATIO}")
+            if near.statements != far.statements:
+                missed.append("statements differ")
+            if key.startswith("run ") and anchor / far.p(50) < GOAL_FRAGMENT_SHARE:
+                missed.append(f"<{GOAL_FRAGMENT_SHARE}× anchor")
+        print(
+            f"| {key:<44} | {near.p(50):8.1f} | {near.p(95):8.1f} | {far.p(50):12.1f} "
+            f"| {far.p(95):12.1f} | {ratio:5.2f} | {near.statements!s:>11} / {far.statements!s:<11}"
+            f" | {far.size / 1024:11.0f} | {'MISS ' + ', '.join(missed) if missed else 'ok'} |"
+        )
+    print(
+        f"Goals (issue 9): every page p50 ≤ {GOAL_P50_MS} ms on the district and ≤ {GOAL_RATIO}× "
+        f"its demo p50; equal statements; run-view fragments (run …) at ≥ {GOAL_FRAGMENT_SHARE}× "
+        "the one-query anchor's throughput (its p50 ÷ theirs)."
+    )
+
+
+def _interrupt(signum, frame):
+    raise KeyboardInterrupt(f"signal {signum}")
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--embedded", action="store_true", help="flask run on SQLite")
+    parser.add_argument("--requests", type=int, default=30, help="timed requests per page")
+    parser.add_argument("--pdf-requests", type=int, default=3)
+    parser.add_argument("--scale", type=float, default=1.0, help="of the district")
+    parser.add_argument("--server-log", action="store_true", help="print the server log tail")
+    args = parser.parse_args()
+    if not 1 <= args.requests <= 10_000 or not 0.01 <= args.scale <= 2:
+        parser.error("between 1 and 10000 requests and a scale between 0.01 and 2")
+    # SIGINT too: a shell starting the bench in the background would have it ignored.
+    for signum in (signal.SIGINT, signal.SIGTERM, signal.SIGHUP):
+        signal.signal(signum, _interrupt)
+    from app import create_app
+
+    url_map = create_app({"SECRET_KEY": "bench", "BENCH": True}).url_map
+    try:
+        demo = run_dataset("demo", args, url_map)
+        district = run_dataset("district", args, url_map)
+    except (RuntimeError, OSError, subprocess.SubprocessError) as error:
+        detail = getattr(error, "stderr", None) or b""
+        print(f"bench failed: {error}\n{detail.decode(errors='replace')[-2000:]}")
+        print(traceback.format_exc(limit=-3))
+        return 1
+    except KeyboardInterrupt as interruption:
+        print(f"interrupted ({interruption}): the servers are stopped and their databases removed")
+        return 130
+    report(demo, district, args)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,96 @@
+"""The generated benchmark district: its size, its refusal to mix with other data, and
+pages of a generated team rendered for a generated member."""
+
+import sqlalchemy as sa
+
+from app.auth.models import User
+from app.bench_data import DISTRICT_PASSWORD, seed_district
+from app.bench_data.context import Size
+from app.extensions import db
+from app.leadership.models import FacilitationMove, MentoringLoop, Nudge, PhaseChange
+from app.meetings.models import Attendance, Contribution, Meeting, Segment
+from app.teams.models import Membership, Role, School, Team
+from tests import factories
+from tests.conftest import _empty_all_tables
+
+SCALE = 0.05
+
+
+def count(model) -> int:
+    return db.session.scalar(sa.select(sa.func.count()).select_from(model))
+
+
+def test_district_has_the_size_asked_for_and_the_same_rows_every_run(app):
+    size = Size.at(SCALE)
+    written = seed_district(scale=SCALE)
+    meetings = size.teams * (size.held_weeks + size.planned_weeks)
+    assert count(School) == size.schools
+    assert count(Team) == size.teams
+    assert count(User) == size.people
+    assert count(Meeting) == meetings == written["meetings"]
+    assert count(Segment) == meetings * 8
+    held = db.session.scalar(
+        sa.select(sa.func.count(Meeting.id)).where(Meeting.ended_at.is_not(None))
+    )
+    assert held == size.teams * size.held_weeks
+    for model in (Contribution, FacilitationMove, MentoringLoop, Nudge, Attendance, PhaseChange):
+        assert count(model) == written[model.__tablename__] > 0
+    assert 19 * held <= count(Contribution) <= 39 * held
+    assert count(MentoringLoop) <= held
+
+    db.session.commit()
+    _empty_all_tables()
+    assert seed_district(scale=SCALE) == written
+
+
+def test_planned_meetings_are_ahead_and_held_ones_are_in_the_past(app):
+    seed_district(scale=SCALE)
+    planned = db.session.scalars(sa.select(Meeting).where(Meeting.started_at.is_(None))).all()
+    ended = db.session.scalars(sa.select(Meeting).where(Meeting.ended_at.is_not(None))).all()
+    newest_ended = max(m.starts_at for m in ended)
+    assert planned and min(m.starts_at for m in planned).date() >= newest_ended.date()
+    assert all(m.ended_at > m.started_at for m in ended)
+    assert not db.session.scalar(
+        sa.select(Contribution.id).join(Meeting).where(Meeting.started_at.is_(None)).limit(1)
+    )
+
+
+def test_refuses_a_database_with_data_unless_forced(app):
+    factories.make_user()
+    runner = app.test_cli_runner()
+    refused = runner.invoke(args=["seed-district", "--scale", str(SCALE)])
+    assert refused.exit_code != 0
+    assert "already has people" in refused.output and "--force" in refused.output
+    assert count(Team) == 0
+    forced = runner.invoke(args=["seed-district", "--scale", str(SCALE), "--force"])
+    assert forced.exit_code == 0, forced.output
+    assert DISTRICT_PASSWORD in forced.output
+    assert count(Team) == Size.at(SCALE).teams
+    again = runner.invoke(args=["seed-district", "--scale", str(SCALE), "--force"])
+    assert again.exit_code != 0 and "already loaded" in again.output
+
+
+def test_a_generated_teacher_signs_in_and_sees_their_teams_pages(app, client):
+    seed_district(scale=SCALE)
+    membership = db.session.scalars(
+        sa.select(Membership).where(Membership.role == Role.teacher).limit(1)
+    ).one()
+    email, team_id = membership.user.email, membership.team_id
+    meeting_id = db.session.scalar(
+        sa.select(Meeting.id)
+        .where(Meeting.team_id == team_id, Meeting.ended_at.is_not(None))
+        .limit(1)
+    )
+    signed_in = client.post("/sign-in", data={"email": email, "password": DISTRICT_PASSWORD})
+    assert signed_in.status_code == 302
+    for url in (
+        "/",
+        f"/teams/{team_id}",
+        f"/teams/{team_id}/meetings",
+        f"/meetings/{meeting_id}",
+        f"/meetings/{meeting_id}/minutes",
+        f"/meetings/{meeting_id}/run",
+    ):
+        assert client.get(url).status_code == 200, url
+    other_team = db.session.scalar(sa.select(Team.id).where(Team.id != team_id).limit(1))
+    assert client.get(f"/teams/{other_team}").status_code == 404
