@@ -62,11 +62,26 @@ class Writer:
     def _write(self, model) -> None:
         rows, self._rows[model] = self._rows[model], []
         table = model.__table__
+        rows = _with_defaults(table, rows)
         if self._connection.dialect.name == "postgresql":
             _copy(self._connection, table, rows)
         else:
             self._connection.execute(table.insert(), rows)
         self.counts[table.name] += len(rows)
+
+
+def _with_defaults(table: sa.Table, rows: list[dict]) -> list[dict]:
+    """Fill the columns a generator leaves out with the model's own defaults, as the ORM would:
+    COPY skips Python-side defaults, so a column added later would otherwise arrive NULL."""
+    defaults = {}
+    for column in table.columns:
+        if column.name in rows[0] or column.default is None or column.primary_key:
+            continue
+        default = column.default
+        defaults[column.name] = default.arg if default.is_scalar else default.arg(None)
+    if not defaults:
+        return rows
+    return [{**defaults, **row} for row in rows]
 
 
 def _copy(connection, table: sa.Table, rows: list[dict]) -> None:

@@ -3,7 +3,7 @@ pipeline."""
 
 from datetime import timedelta
 
-from app.auth.models import User, new_nonce
+from app.auth.models import User
 from app.bench_data import texts
 from app.bench_data.context import Generation, TeamPlan
 from app.leadership.models import Phase, PhaseChange
@@ -49,7 +49,6 @@ def _person(gen: Generation, name: str, email: str, school_id: int | None, admin
             "school_id": school_id,
             "is_admin": admin,
             "active": True,
-            "session_nonce": new_nonce(),
             "created_at": utcnow(),
         },
     )
