@@ -16,7 +16,9 @@ pytestmark = pytest.mark.browser
 def open_run_view(page: Page, email: str) -> None:
     sign_in(page, email, DEMO_PASSWORD)
     page.get_by_role("link", name=UPCOMING, exact=True).click()
-    page.get_by_role("link", name=re.compile("Open the run view|Join the live meeting")).click()
+    page.get_by_role(
+        "link", name=re.compile("Open the run view|Join the live meeting|Presenter console")
+    ).click()
     expect(notes_of(page)).to_be_visible()
 
 
@@ -38,7 +40,7 @@ def test_teachers_who_open_the_run_view_before_start_are_present_in_the_minutes(
     start(leader)
     expect(teachers[0].get_by_role("timer")).to_be_visible()
 
-    leader.goto(leader.url.replace("/run", "/minutes"))
+    leader.goto(re.sub(r"/run(/console)?$", "/minutes", leader.url))
     present = leader.get_by_role("paragraph").filter(has_text=re.compile("^Present:"))
     expect(present).to_contain_text("Priya Natarajan")
     expect(present).to_contain_text("Marcus Bell")

@@ -109,7 +109,7 @@ def test_the_mentor_sees_seen_as_soon_as_the_leader_dismisses_the_nudge(new_cont
     mentor.evaluate("window.notReloaded = true")
 
     leader = signed_in(new_context(viewport=DESKTOP).new_page(), "leader@demo.test")
-    leader.goto(f"/meetings/{meeting.id}/run")
+    leader.goto(f"/meetings/{meeting.id}/run/console")
     nudges = leader.get_by_role("status", name="Private nudges for you")
     expect(nudges).to_contain_text(NUDGE)
     leader.get_by_role("button", name=re.compile("^Dismiss nudge")).click()

@@ -16,7 +16,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from app import create_app
-from app.auth import services as auth_services
+from app.auth import invitations
 from tests.conftest import Auth
 from tests.fuzz.targets import FIELD_NAMES, VALUES, encode, route_fields, targets
 
@@ -44,8 +44,9 @@ TARGETS = targets(create_app({"SQLALCHEMY_DATABASE_URI": "sqlite://", "SECRET_KE
 def _extra_values(endpoint: str, world) -> dict:
     """URL values the authorization matrix does not give (routes it exempts)."""
     if endpoint.startswith("auth.accept_invite"):
-        invite = auth_services.create_invite(world.admin, "invitee@example.org", "", None, False)
-        return {"token": auth_services.invite_token(invite)}
+        invitee = invitations.Invitee("invitee@example.org", team=world.team)
+        invite = invitations.create_invite(world.admin, world.team.district, invitee)
+        return {"token": invitations.invite_token(invite)}
     return {}
 
 
