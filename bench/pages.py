@@ -129,8 +129,10 @@ def pages(targets: Targets, url_map) -> list[Page]:
             Page(role, "meeting page", "meetings.show", held),
             Page(role, "run view", "run.show", planned),
             *(
-                Page(role, f"run {endpoint.split('.')[-1]}", endpoint, planned)
+                Page(role, f"run {endpoint}", endpoint, planned)
                 for endpoint in run_fragments(url_map)
+                # The presenter console is for those who can present, not a team's teachers.
+                if role != "teacher" or not endpoint.startswith("console.")
             ),
             Page(role, "minutes", "minutes.show", held),
             Page(role, "account", "auth.password"),
