@@ -6,6 +6,7 @@ import sqlalchemy as sa
 from flask_login import UserMixin
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
+from app.enums import db_enum
 from app.extensions import db
 from app.teams.models import Role
 from app.timeutil import utcnow
@@ -76,9 +77,7 @@ class Invite(db.Model):
     name: Mapped[str] = mapped_column(sa.String(120), default="")
     school_id: Mapped[int | None] = mapped_column(sa.ForeignKey("schools.id"))
     team_id: Mapped[int | None] = mapped_column(sa.ForeignKey("teams.id"), index=True)
-    role: Mapped[Role] = mapped_column(
-        sa.Enum(Role, native_enum=False, length=20, validate_strings=True), default=Role.teacher
-    )
+    role: Mapped[Role] = mapped_column(db_enum(Role, length=20), default=Role.teacher)
     is_admin: Mapped[bool] = mapped_column(default=False)
     nonce: Mapped[str] = mapped_column(sa.String(32), default=new_nonce)
     invited_by_id: Mapped[int | None] = mapped_column(sa.ForeignKey("users.id"))

@@ -1,12 +1,11 @@
-import enum
 from datetime import date, datetime
 from typing import TYPE_CHECKING
 
 import sqlalchemy as sa
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
+from app.enums import LabelledEnum, db_enum
 from app.extensions import db
-from app.meetings.models import LabelledEnum
 from app.timeutil import utcnow
 
 if TYPE_CHECKING:
@@ -57,10 +56,6 @@ class MoveBy(LabelledEnum):
 MoveBy.LABELS = {"mentor": "Mentor", "leader": "Leader", "participant": "Participant"}
 
 
-def _enum(kind: type[enum.Enum]) -> sa.Enum:
-    return sa.Enum(kind, native_enum=False, length=24, validate_strings=True)
-
-
 class PhaseChange(db.Model):
     """A teacher entering a phase of the pipeline, recorded by a mentor of their team."""
 
@@ -69,7 +64,7 @@ class PhaseChange(db.Model):
     id: Mapped[int] = mapped_column(primary_key=True)
     team_id: Mapped[int] = mapped_column(sa.ForeignKey("teams.id"), index=True)
     user_id: Mapped[int] = mapped_column(sa.ForeignKey("users.id"), index=True)
-    phase: Mapped[Phase] = mapped_column(_enum(Phase))
+    phase: Mapped[Phase] = mapped_column(db_enum(Phase))
     started_on: Mapped[date]
     note: Mapped[str] = mapped_column(sa.Text, default="")
     next_step: Mapped[str] = mapped_column(sa.String(300), default="")
@@ -125,8 +120,8 @@ class FacilitationMove(db.Model):
     segment_id: Mapped[int | None] = mapped_column(
         sa.ForeignKey("segments.id", ondelete="SET NULL"), index=True
     )
-    move_type: Mapped[MoveType] = mapped_column(_enum(MoveType))
-    made_by: Mapped[MoveBy] = mapped_column(_enum(MoveBy))
+    move_type: Mapped[MoveType] = mapped_column(db_enum(MoveType))
+    made_by: Mapped[MoveBy] = mapped_column(db_enum(MoveBy))
     note: Mapped[str] = mapped_column(sa.String(200), default="")
     logged_by_id: Mapped[int] = mapped_column(sa.ForeignKey("users.id"), index=True)
     created_at: Mapped[datetime] = mapped_column(default=utcnow)

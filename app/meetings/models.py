@@ -1,22 +1,16 @@
-import enum
 from datetime import date, datetime, timedelta
 from typing import TYPE_CHECKING
 
 import sqlalchemy as sa
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
+from app.enums import LabelledEnum, db_enum
 from app.extensions import db
 from app.timeutil import utcnow
 
 if TYPE_CHECKING:
     from app.auth.models import User
     from app.teams.models import Team
-
-
-class LabelledEnum(enum.StrEnum):
-    @property
-    def label(self) -> str:
-        return self.__class__.LABELS[self.value]
 
 
 class SegmentKind(LabelledEnum):
@@ -74,10 +68,6 @@ ContributionKind.LABELS = {
     "decision": "Decision",
     "action": "Action item",
 }
-
-
-def _enum(kind: type[enum.Enum], length: int = 24) -> sa.Enum:
-    return sa.Enum(kind, native_enum=False, length=length, validate_strings=True)
 
 
 class Meeting(db.Model):
@@ -153,11 +143,11 @@ class Segment(db.Model):
     )
     position: Mapped[int] = mapped_column(default=0)
     title: Mapped[str] = mapped_column(sa.String(160))
-    kind: Mapped[SegmentKind] = mapped_column(_enum(SegmentKind), default=SegmentKind.other)
+    kind: Mapped[SegmentKind] = mapped_column(db_enum(SegmentKind), default=SegmentKind.other)
     planned_minutes: Mapped[int] = mapped_column(default=10)
     facilitator_id: Mapped[int | None] = mapped_column(sa.ForeignKey("users.id"), index=True)
     release_level: Mapped[ReleaseLevel] = mapped_column(
-        _enum(ReleaseLevel), default=ReleaseLevel.mentor_leads
+        db_enum(ReleaseLevel), default=ReleaseLevel.mentor_leads
     )
     description: Mapped[str] = mapped_column(sa.Text, default="")
     added_minutes: Mapped[int] = mapped_column(default=0)
@@ -199,7 +189,7 @@ class Contribution(db.Model):
         sa.ForeignKey("segments.id", ondelete="SET NULL"), index=True
     )
     author_id: Mapped[int] = mapped_column(sa.ForeignKey("users.id"))
-    kind: Mapped[ContributionKind] = mapped_column(_enum(ContributionKind))
+    kind: Mapped[ContributionKind] = mapped_column(db_enum(ContributionKind))
     body: Mapped[str] = mapped_column(sa.Text)
     # A personal note: shown only on its author's own screen, never on the projector.
     is_private: Mapped[bool] = mapped_column(default=False)
@@ -262,6 +252,6 @@ class TemplateSegment(db.Model):
     )
     position: Mapped[int] = mapped_column(default=0)
     title: Mapped[str] = mapped_column(sa.String(160))
-    kind: Mapped[SegmentKind] = mapped_column(_enum(SegmentKind))
+    kind: Mapped[SegmentKind] = mapped_column(db_enum(SegmentKind))
     planned_minutes: Mapped[int]
     description: Mapped[str] = mapped_column(sa.Text, default="")

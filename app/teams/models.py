@@ -1,25 +1,22 @@
-import enum
 from typing import TYPE_CHECKING
 
 import sqlalchemy as sa
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
+from app.enums import LabelledEnum, db_enum
 from app.extensions import db
 
 if TYPE_CHECKING:
     from app.auth.models import User
 
 
-class Role(enum.StrEnum):
+class Role(LabelledEnum):
     mentor = "mentor"
     teacher_leader = "teacher_leader"
     teacher = "teacher"
 
-    @property
-    def label(self) -> str:
-        return {"mentor": "Mentor", "teacher_leader": "Teacher leader", "teacher": "Teacher"}[
-            self.value
-        ]
+
+Role.LABELS = {"mentor": "Mentor", "teacher_leader": "Teacher leader", "teacher": "Teacher"}
 
 
 GRADES = ["K", "1", "2", "3", "4", "5", "6", "7", "8"]
@@ -87,9 +84,7 @@ class Membership(db.Model):
     id: Mapped[int] = mapped_column(primary_key=True)
     team_id: Mapped[int] = mapped_column(sa.ForeignKey("teams.id"), index=True)
     user_id: Mapped[int] = mapped_column(sa.ForeignKey("users.id"), index=True)
-    role: Mapped[Role] = mapped_column(
-        sa.Enum(Role, native_enum=False, length=20, validate_strings=True)
-    )
+    role: Mapped[Role] = mapped_column(db_enum(Role, length=20))
 
     team: Mapped[Team] = relationship(back_populates="memberships")
     user: Mapped["User"] = relationship(back_populates="memberships")
