@@ -5,7 +5,9 @@ import re
 from flask import Request
 from flask_wtf import FlaskForm
 from werkzeug.datastructures import ImmutableMultiDict, MultiDict
-from wtforms import SelectChoice
+from wtforms import HiddenField, SelectChoice
+
+from app.numbers import parse_id
 
 # NUL (PostgreSQL's text refuses it) and lone surrogates (no encoding can store them).
 UNSTORABLE = re.compile("[\x00\ud800-\udfff]")
@@ -53,3 +55,26 @@ class Form(FlaskForm):
 def choices(pairs) -> list[SelectChoice]:
     """SelectField options from (value, label) pairs; WTForms 3.4 drops plain tuples."""
     return [SelectChoice(value=value, label=label) for value, label in pairs]
+
+
+def strip_text(value):
+    """Field filter: text without surrounding white space; anything else unchanged."""
+    return value.strip() if isinstance(value, str) else value
+
+
+def coerce_optional_int(value):
+    """SelectField coercion: "" is no choice; a number not in ASCII digits within range is
+    refused as an invalid choice (WTForms turns the ValueError into a message)."""
+    if value in (None, "", "None"):
+        return None
+    if isinstance(value, int):
+        return value
+    number = parse_id(value)
+    if number is None:
+        raise ValueError("not a number")
+    return number
+
+
+def version_field() -> HiddenField:
+    """The row version a form was drawn from, for the stale-save check (app/editing.py)."""
+    return HiddenField(filters=[lambda v: parse_id(v) if isinstance(v, str) else v])

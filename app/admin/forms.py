@@ -3,24 +3,10 @@ from wtforms import BooleanField, SelectField, StringField, TextAreaField
 from wtforms.validators import DataRequired, Length, Optional
 
 from app.auth.forms import email_field, name_field
-from app.forms import Form, choices
-from app.numbers import parse_id
+from app.forms import Form, choices, coerce_optional_int
 from app.teams.models import GRADES, Role, grade_label
 
 ROLE_CHOICES = choices((role.value, role.label) for role in Role)
-
-
-def coerce_optional_int(value):
-    """SelectField coercion: "" is no choice; a number not in ASCII digits within range is
-    refused as an invalid choice (WTForms turns the ValueError into a message)."""
-    if value in (None, "", "None"):
-        return None
-    if isinstance(value, int):
-        return value
-    number = parse_id(value)
-    if number is None:
-        raise ValueError("not a number")
-    return number
 
 
 class SchoolForm(Form):

@@ -1,26 +1,21 @@
 from wtforms import DateField, SelectField, StringField, TextAreaField
 from wtforms.validators import DataRequired, InputRequired, Length, Optional
 
-from app.forms import Form, choices
+from app.forms import Form, choices, strip_text, version_field
 from app.leadership.models import MoveBy, MoveType, Phase
 from app.leadership.nudges import MAX_LENGTH as NUDGE_MAX
-from app.meetings.forms import version_field
-
-
-def _strip(value):
-    return value.strip() if isinstance(value, str) else value
 
 
 class PhaseForm(Form):
     phase = SelectField("Phase", choices=choices((p.value, p.label) for p in Phase))
     started_on = DateField("Since", validators=[InputRequired("Choose the date.")])
     note = TextAreaField(
-        "Mentor's note", validators=[Optional(), Length(max=2000)], filters=[_strip]
+        "Mentor's note", validators=[Optional(), Length(max=2000)], filters=[strip_text]
     )
     next_step = StringField(
         "What is next",
         validators=[Optional(), Length(max=300)],
-        filters=[_strip],
+        filters=[strip_text],
     )
 
 
@@ -37,12 +32,12 @@ class NudgeForm(Form):
             DataRequired("Write the nudge first."),
             Length(max=NUDGE_MAX, message=f"Keep it under {NUDGE_MAX} characters."),
         ],
-        filters=[_strip],
+        filters=[strip_text],
     )
 
 
 def _loop_text(label: str) -> TextAreaField:
-    return TextAreaField(label, validators=[Optional(), Length(max=4000)], filters=[_strip])
+    return TextAreaField(label, validators=[Optional(), Length(max=4000)], filters=[strip_text])
 
 
 class LoopPlanForm(Form):

@@ -3,7 +3,6 @@ from datetime import datetime
 from wtforms import (
     BooleanField,
     DateField,
-    HiddenField,
     IntegerField,
     SelectField,
     StringField,
@@ -21,26 +20,16 @@ from wtforms.validators import (
     ValidationError,
 )
 
-from app.admin.forms import coerce_optional_int
-from app.forms import Form, choices
+from app.forms import Form, choices, coerce_optional_int, strip_text, version_field
 from app.meetings.contributions import MAX_BODY
 from app.meetings.models import ContributionKind, Meeting, ReleaseLevel, SegmentKind
-from app.numbers import parse_id
-
-
-def _strip(value):
-    return value.strip() if isinstance(value, str) else value
-
-
-def version_field() -> HiddenField:
-    return HiddenField(filters=[lambda v: parse_id(v) if isinstance(v, str) else v])
 
 
 class MeetingForm(Form):
     title = StringField(
         "Title",
         validators=[DataRequired("Give the meeting a title."), Length(max=160)],
-        filters=[_strip],
+        filters=[strip_text],
     )
     day = DateField("Date", validators=[InputRequired("Choose the date.")])
     time = TimeField("Start time", validators=[InputRequired("Choose the start time.")])
@@ -52,7 +41,7 @@ class MeetingForm(Form):
             NumberRange(5, 480, "Between 5 and 480 minutes."),
         ],
     )
-    location = StringField("Place", validators=[Optional(), Length(max=200)], filters=[_strip])
+    location = StringField("Place", validators=[Optional(), Length(max=200)], filters=[strip_text])
     video_url = URLField(
         "Video link",
         validators=[
@@ -60,10 +49,10 @@ class MeetingForm(Form):
             Length(max=500),
             URL(require_tld=False, message="Enter a full link, starting with https://"),
         ],
-        filters=[_strip],
+        filters=[strip_text],
     )
     goal = TextAreaField(
-        "Goal of the meeting", validators=[Optional(), Length(max=2000)], filters=[_strip]
+        "Goal of the meeting", validators=[Optional(), Length(max=2000)], filters=[strip_text]
     )
     version = version_field()
 
@@ -88,7 +77,7 @@ class SegmentForm(Form):
         "Segment title",
         id="segment_title",
         validators=[DataRequired("Give the segment a title."), Length(max=160)],
-        filters=[_strip],
+        filters=[strip_text],
     )
     kind = SelectField("Kind", choices=choices((k.value, k.label) for k in SegmentKind))
     planned_minutes = IntegerField(
@@ -104,7 +93,7 @@ class SegmentForm(Form):
         "Release level", choices=choices((r.value, r.label) for r in ReleaseLevel)
     )
     description = TextAreaField(
-        "Plan for this segment", validators=[Optional(), Length(max=4000)], filters=[_strip]
+        "Plan for this segment", validators=[Optional(), Length(max=4000)], filters=[strip_text]
     )
     version = version_field()
 
@@ -129,7 +118,7 @@ class ContributionForm(Form):
             DataRequired("Write something first."),
             Length(max=MAX_BODY, message=f"Keep it under {MAX_BODY} characters."),
         ],
-        filters=[_strip],
+        filters=[strip_text],
     )
     is_private = BooleanField("Only me: a personal note, never shown to others")
     owner_id = SelectField("Owner", coerce=coerce_optional_int)
@@ -144,7 +133,7 @@ class TemplateForm(Form):
     name = StringField(
         "Template name",
         validators=[DataRequired("Name the template."), Length(max=160)],
-        filters=[_strip],
+        filters=[strip_text],
     )
 
 
