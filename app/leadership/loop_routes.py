@@ -3,6 +3,7 @@
 from flask import Blueprint, flash, redirect, render_template, request, url_for
 from flask_login import current_user, login_required
 
+from app import editing
 from app.leadership import loops, moves, nudges
 from app.leadership.access import (
     is_mentor,
@@ -64,21 +65,15 @@ def update(meeting_id: int, stage: str):
         return redirect(url_for("mentoring.show", meeting_id=meeting_id))
     loop = context["loop"]
     form = LoopPlanForm() if stage == "plan" else LoopDebriefForm()
-    status, conflict = 422, False
-    if form.validate():
-        try:
-            loops.save(
-                loop, {f.name: f.data or "" for f in form if f.name != "version"}, form.version.data
-            )
-            flash("Saved.", "success")
-            return redirect(
-                url_for(
-                    "mentoring.show", meeting_id=meeting_id, leader=loop.leader_id, _anchor=stage
-                )
-            )
-        except loops.StaleLoop:
-            status, conflict = 409, True
-    forms = _forms(loop, **{stage: form})
-    return render_template(
-        "leadership/mentoring.html", **context, **forms, conflict=stage if conflict else None
-    ), status
+    page = {**context, **_forms(loop, **{stage: form})}
+    if not form.validate():
+        return render_template("leadership/mentoring.html", **page), 422
+    texts = {f.name: f.data or "" for f in form if f.name != "version"}
+    try:
+        loops.save(loop, texts, form.version.data)
+    except editing.StaleEdit:
+        return editing.conflict("leadership/mentoring.html", **page, conflict=stage)
+    flash("Saved.", "success")
+    return redirect(
+        url_for("mentoring.show", meeting_id=meeting_id, leader=loop.leader_id, _anchor=stage)
+    )

@@ -1,18 +1,14 @@
 """The mentoring loop around a session the teacher leader facilitates."""
 
 import sqlalchemy as sa
-from sqlalchemy.orm.exc import StaleDataError
 
+from app import editing
 from app.auth.models import User
 from app.extensions import db
 from app.leadership.models import MentoringLoop
 from app.meetings.models import Meeting
 
 FIELDS = ("leader_goals", "planning_notes", "leader_reflection", "mentor_reflection", "next_goals")
-
-
-class StaleLoop(Exception):
-    pass
 
 
 def loop_for(meeting: Meeting, leader: User) -> MentoringLoop:
@@ -34,14 +30,8 @@ def loop_for(meeting: Meeting, leader: User) -> MentoringLoop:
 
 
 def save(loop: MentoringLoop, values: dict[str, str], posted_version: int | None) -> None:
-    if posted_version is not None and posted_version != loop.version:
-        raise StaleLoop()
-    for field in FIELDS:
-        if field in values:
-            setattr(loop, field, values[field].strip())
-    try:
-        db.session.commit()
-    except StaleDataError:
-        # The other person's save landed between our version check and our write.
-        db.session.rollback()
-        raise StaleLoop() from None
+    """Save the loop's texts; editing.StaleEdit if the other person saved first."""
+    with editing.edit(loop, posted_version):
+        for field in FIELDS:
+            if field in values:
+                setattr(loop, field, values[field].strip())

@@ -6,8 +6,8 @@ from dataclasses import dataclass
 import sqlalchemy as sa
 from flask import abort, request
 from sqlalchemy.orm import selectinload
-from sqlalchemy.orm.exc import StaleDataError
 
+from app import editing
 from app.extensions import db
 from app.live import publish
 from app.meetings.models import Meeting, ReleaseLevel, Segment
@@ -68,8 +68,7 @@ def apply(team: Team, meeting: Meeting, posted: dict[int, tuple[str, str, str]])
         if level not in levels:
             return f"Choose a release level for “{segment.title}”."
         release_level = ReleaseLevel(level)
-        stale = version != "" and parse_id(version) != segment.version
-        if stale and (facilitator_id, release_level) != (
+        if editing.posted_is_stale(segment, version) and (facilitator_id, release_level) != (
             segment.facilitator_id,
             segment.release_level,
         ):
@@ -84,9 +83,8 @@ def apply(team: Team, meeting: Meeting, posted: dict[int, tuple[str, str, str]])
             segment.origin = segment.origin_meeting_id = None  # planned by hand now
             segment.version += 1
     try:
-        db.session.commit()
-    except StaleDataError:
-        db.session.rollback()
+        editing.commit()
+    except editing.StaleEdit:
         return "Someone saved this meeting's plan at the same moment; nothing was saved. Try again."
     publish(meeting.channel(), "agenda")
     return None

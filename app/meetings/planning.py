@@ -3,8 +3,8 @@
 import sqlalchemy as sa
 from flask import abort
 from sqlalchemy.orm import selectinload
-from sqlalchemy.orm.exc import StaleDataError
 
+from app import editing
 from app.auth.models import User
 from app.extensions import db
 from app.live import publish
@@ -20,15 +20,6 @@ from app.meetings.protocols import BY_KEY
 from app.numbers import parse_id
 from app.teams.access import role_in
 from app.teams.models import Team
-
-
-class StaleEdit(Exception):
-    """Someone saved this record after the editor loaded it."""
-
-
-def check_version(record, posted_version: int | None) -> None:
-    if posted_version is not None and posted_version != record.version:
-        raise StaleEdit()
 
 
 def template_segments(team: Team, template: str) -> list[tuple[str, SegmentKind, int, str]]:
@@ -76,11 +67,11 @@ def set_practice(meeting: Meeting, practice: bool) -> None:
 
 
 def update_meeting(meeting: Meeting, details: dict, posted_version: int | None) -> None:
-    check_version(meeting, posted_version)
-    for field, value in details.items():
-        setattr(meeting, field, value)
-    meeting.version += 1
-    _commit_edit(meeting)
+    channel = meeting.channel()
+    with editing.edit(meeting, posted_version):
+        for field, value in details.items():
+            setattr(meeting, field, value)
+    publish(channel, "agenda")
 
 
 def add_segment(meeting: Meeting, fields: dict) -> Segment:
@@ -91,23 +82,14 @@ def add_segment(meeting: Meeting, fields: dict) -> Segment:
 
 
 def update_segment(segment: Segment, fields: dict, posted_version: int | None) -> None:
-    check_version(segment, posted_version)
-    handover = (segment.facilitator_id, segment.release_level)
-    for field, value in fields.items():
-        setattr(segment, field, value)
-    if (segment.facilitator_id, segment.release_level) != handover:
-        segment.origin = segment.origin_meeting_id = None  # the planner decided
-    segment.version += 1
-    _commit_edit(segment.meeting)
-
-
-def _commit_edit(meeting: Meeting) -> None:
-    """Commit a planning edit; StaleEdit if another save landed since this one loaded."""
-    try:
-        _commit_and_publish(meeting, "agenda")
-    except StaleDataError as error:
-        db.session.rollback()
-        raise StaleEdit() from error
+    channel = segment.meeting.channel()
+    with editing.edit(segment, posted_version):
+        handover = (segment.facilitator_id, segment.release_level)
+        for field, value in fields.items():
+            setattr(segment, field, value)
+        if (segment.facilitator_id, segment.release_level) != handover:
+            segment.origin = segment.origin_meeting_id = None  # the planner decided
+    publish(channel, "agenda")
 
 
 def delete_segment(segment: Segment) -> None:

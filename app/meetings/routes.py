@@ -3,6 +3,7 @@
 from flask import Blueprint, flash, redirect, render_template, request, url_for
 from flask_login import current_user, login_required
 
+from app import editing
 from app.forms import SelectChoice, choices
 from app.meetings import deleting, planning, running
 from app.meetings.access import (
@@ -94,8 +95,8 @@ def update(meeting_id: int):
         return render_show(meeting, form=form, status=422)
     try:
         planning.update_meeting(meeting, form.details(), form.version.data)
-    except planning.StaleEdit:
-        return render_show(meeting, form=form, status=409, conflict=True)
+    except editing.StaleEdit:
+        return render_show(meeting, form=form, status=editing.CONFLICT, conflict=True)
     flash("Meeting details saved.", "success")
     return redirect(url_for("meetings.show", meeting_id=meeting.id))
 

@@ -3,6 +3,7 @@
 from flask import Blueprint, flash, redirect, render_template, request, url_for
 from flask_login import current_user, login_required
 
+from app import editing
 from app.htmx import is_htmx
 from app.meetings import planning
 from app.meetings.access import can_plan, meeting_for, require, segment_for
@@ -51,21 +52,15 @@ def update(meeting_id: int, segment_id: int):
     meeting = _planner_meeting(meeting_id)
     segment = segment_for(meeting, segment_id)
     form = segment_form(meeting, submitted=True)
-    status, conflict = 422, False
-    if form.validate():
-        try:
-            planning.update_segment(segment, form.fields(), form.version.data)
-            flash("Segment saved.", "success")
-            return redirect(url_for("meetings.show", meeting_id=meeting.id, _anchor="agenda"))
-        except planning.StaleEdit:
-            status, conflict = 409, True
-    return render_template(
-        "meetings/segment_edit.html",
-        meeting=meeting,
-        segment=segment,
-        form=form,
-        conflict=conflict,
-    ), status
+    page = {"meeting": meeting, "segment": segment, "form": form}
+    if not form.validate():
+        return render_template("meetings/segment_edit.html", **page), 422
+    try:
+        planning.update_segment(segment, form.fields(), form.version.data)
+    except editing.StaleEdit:
+        return editing.conflict("meetings/segment_edit.html", **page)
+    flash("Segment saved.", "success")
+    return redirect(url_for("meetings.show", meeting_id=meeting.id, _anchor="agenda"))
 
 
 @bp.post("/<int:segment_id>/delete")
