@@ -2,6 +2,49 @@
 (function () {
   "use strict";
 
+  // Elements matching `selector` at or under `root` (htmx:load hands us the swapped element).
+  function within(root, selector) {
+    var found = Array.prototype.slice.call(root.querySelectorAll(selector));
+    if (root.matches && root.matches(selector)) found.unshift(root);
+    return found;
+  }
+
+  // `init(root)` for the page as it is now and for every element htmx swaps in later.
+  function onLoad(init) {
+    init(document.body);
+    document.addEventListener("htmx:load", function (event) { init(event.detail.elt); });
+  }
+
+  window.tandem = { within: within, onLoad: onLoad };
+
+  // A page names the behaviour scripts it needs in base.html's {% block scripts %}, each
+  // marked data-behaviour. A boosted link swaps in only the new body (and htmx drops script
+  // tags: allowScriptTags is off), so the scripts the new page names are loaded here, once
+  // per document however often the page is visited.
+  var loaded = {};
+  document.querySelectorAll("script[data-behaviour]").forEach(function (tag) {
+    loaded[tag.getAttribute("src")] = true;
+  });
+  function loadBehaviours(html) {
+    if (typeof html !== "string" || html.indexOf("data-behaviour") < 0) return;
+    var page = new DOMParser().parseFromString(html, "text/html");
+    page.querySelectorAll("script[data-behaviour]").forEach(function (tag) {
+      var src = tag.getAttribute("src");
+      if (loaded[src]) return;
+      loaded[src] = true;
+      var script = document.createElement("script");
+      script.src = src;
+      script.async = false;  // in the page's order
+      document.head.appendChild(script);
+    });
+  }
+  document.addEventListener("htmx:beforeSwap", function (event) {
+    if (event.detail.shouldSwap) loadBehaviours(event.detail.serverResponse);
+  });
+  document.addEventListener("htmx:historyCacheMissLoad", function (event) {
+    loadBehaviours(event.detail.response);
+  });
+
   function csrfToken() {
     var holder = document.querySelector("[data-csrf-token]");
     return holder ? holder.getAttribute("data-csrf-token") : "";

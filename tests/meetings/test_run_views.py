@@ -176,7 +176,7 @@ def test_on_the_last_segment_next_is_disabled_and_end_asks_first(client_as, full
         next_button[: next_button.index("</button>")].rstrip().endswith("disabled>Next segment →")
     )
     # One click on End only asks: the form that ends sits in a closed dialog (opened by
-    # run.js); without JavaScript the link opens a page that asks.
+    # dialog.js); without JavaScript the link opens a page that asks.
     ending = f'action="/meetings/{full_meeting.id}/run/end"'
     assert state.count(ending) == 1
     dialog = state[state.index("<dialog") : state.index("</dialog>")]
