@@ -42,16 +42,16 @@ def create_app(overrides: dict | None = None) -> Flask:
     from app.demo.cli import register_commands
     from app.home.routes import bp as home_bp
     from app.leadership.handoff_routes import bp as handoff_bp
-    from app.leadership.loop_routes import bp as mentoring_bp
-    from app.leadership.move_routes import bp as moves_bp
+    from app.leadership.mentoring_routes import bp as mentoring_bp
+    from app.leadership.moves_routes import bp as moves_bp
     from app.leadership.routes import bp as leadership_bp
     from app.meetings.console_routes import bp as console_bp
-    from app.meetings.contribution_routes import bp as contributions_bp
+    from app.meetings.contributions_routes import bp as contributions_bp
     from app.meetings.display_routes import bp as display_bp
     from app.meetings.minutes_routes import bp as minutes_bp
     from app.meetings.routes import bp as meetings_bp
     from app.meetings.run_routes import bp as run_bp
-    from app.meetings.segment_routes import bp as segments_bp
+    from app.meetings.segments_routes import bp as segments_bp
     from app.teams.routes import bp as teams_bp
 
     for blueprint in (
