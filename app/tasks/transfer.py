@@ -98,6 +98,8 @@ def to_json(tasks: list[Task]) -> str:
 
 
 def _decoded(data: bytes) -> str:
+    if not data.strip():
+        raise ImportProblem("That file is empty.")
     if len(data) > MAX_IMPORT_BYTES:
         raise ImportProblem(f"That file is larger than {MAX_IMPORT_BYTES // (1024 * 1024)} MB.")
     try:
