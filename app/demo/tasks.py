@@ -70,7 +70,8 @@ TASKS = [
         "equivalent fractions) and must defend a claim about every pair.",
         statement="For each pair, decide which fraction is greater, or whether they are "
         "equal. Use a different way of reasoning for at least two of the pairs.\n\n"
-        "| Pair | |\n|---|---|\n| 5/8 and 3/4 | |\n| 2/5 and 3/8 | |\n| 4/6 and 6/9 | |\n\n"
+        "| Pair | Which is greater? How do you know? |\n|---|---|\n| 5/8 and 3/4 | |\n"
+        "| 2/5 and 3/8 | |\n| 4/6 and 6/9 | |\n\n"
         "Jamal says: “5/8 and 3/4 are equally close to 1, because each is missing some "
         "pieces.” Do you agree? Explain.",
     ),

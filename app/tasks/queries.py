@@ -18,11 +18,7 @@ from app.teams.models import GRADES
 PAGE_SIZE = 20
 MAX_WORDS = 8
 WORD = re.compile(r"\w+")
-SCOPES = {
-    "all": "Shared and our drafts",
-    "shared": "Shared with the district",
-    "drafts": "Our drafts",
-}
+SCOPES = {"all": "Shared and drafts", "shared": "Shared only", "drafts": "Our drafts"}
 
 
 @dataclass

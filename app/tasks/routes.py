@@ -68,6 +68,15 @@ def _upload(form: TaskForm) -> tuple[files.CheckedFile | None, str | None]:
         return None, None
 
 
+def _file_again(form: TaskForm, upload: files.CheckedFile | None) -> TaskForm:
+    """A browser cannot send a file input back filled in: say so beside the field."""
+    if upload is not None:
+        form.file.errors = [
+            "Your file was fine but is not kept until the form saves: choose it again."
+        ]
+    return form
+
+
 def _render_form(form: TaskForm, task: Task | None = None, status: int = 200, **more):
     return render_template("tasks/form.html", form=form, task=task, **more), status
 
@@ -89,7 +98,7 @@ def create():
     valid = form.validate()
     upload, label = _upload(form)
     if not valid or form.file.errors:
-        return _render_form(form, status=422)
+        return _render_form(_file_again(form, upload), status=422)
     team = next(t for t in writing_teams(current_user) if t.id == form.team_id.data)
     task = writing.create_task(current_user, team, form.details(), upload, label)
     flash("Draft saved. Only your team sees it until you share it.", "success")
@@ -113,7 +122,7 @@ def update(task_id: int):
     valid = form.validate()
     upload, label = _upload(form)
     if not valid or form.file.errors:
-        return _render_form(form, task, 422)
+        return _render_form(_file_again(form, upload), task, 422)
     try:
         writing.update_task(
             task, form.details(), form.version.data, upload, label, form.remove_file.data

@@ -110,3 +110,11 @@ def test_replacing_and_removing_the_file_cleans_up(team_world, client_as, upload
 def test_a_task_without_a_file_has_none_to_serve(team_world, client_as):
     task = make_task(team_world.team)
     assert client_as("teacher").get(f"/tasks/{task.id}/file").status_code == 404
+
+
+def test_a_good_file_sent_with_a_bad_form_is_asked_for_again(team_world, client_as):
+    teacher = client_as("teacher")
+    data = task_form(team_world.team, title="") | {"file": (io.BytesIO(_png_with_exif()), "a.jpg")}
+    response = teacher.post("/tasks", data=data, content_type="multipart/form-data")
+    assert response.status_code == 422
+    assert "choose it again" in response.get_data(as_text=True)
