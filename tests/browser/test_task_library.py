@@ -1,7 +1,6 @@
 """The task library in real Chromium: search and filter it, open a task, write a draft with a
 picture of the task, fix what the form refuses, and share the draft with the district."""
 
-
 import pytest
 from PIL import Image
 from playwright.sync_api import Page, expect
