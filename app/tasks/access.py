@@ -10,7 +10,7 @@ from app.auth.models import User
 from app.extensions import db
 from app.tasks.models import Task
 from app.teams.access import member_team_ids
-from app.teams.models import School, Team
+from app.teams.models import District, School, Team
 
 
 def district_ids(user: User) -> sa.Select:
@@ -19,8 +19,7 @@ def district_ids(user: User) -> sa.Select:
     of_school = sa.select(School.district_id).where(School.id == user.school_id)
     if user.is_admin and user.school_id is None:
         # An administrator without a school manages the installation's (first) district.
-        first = sa.select(sa.func.min(School.district_id).label("district_id"))
-        return sa.union(of_teams, first, sa.select(sa.func.min(Team.district_id)))
+        return sa.union(of_teams, sa.select(sa.func.min(District.id)))
     return sa.union(of_teams, of_school)
 
 
