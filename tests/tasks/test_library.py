@@ -159,3 +159,37 @@ def test_nobody_without_a_team_writes_tasks(app):
     response = client.post("/tasks", data=task_form())
     assert response.status_code == 422
     assert db.session.scalar(sa.select(sa.func.count(Task.id))) == 0
+
+
+def test_every_library_route_sends_a_signed_out_person_to_sign_in(client):
+    for method, url in [
+        ("GET", "/tasks"),
+        ("GET", "/tasks/new"),
+        ("POST", "/tasks"),
+        ("GET", "/tasks/import"),
+        ("POST", "/tasks/import"),
+        ("GET", "/tasks/export.csv"),
+        ("GET", "/tasks/export.json"),
+    ]:
+        response = client.open(url, method=method)
+        assert response.status_code == 302, url
+        assert response.headers["Location"].startswith("/sign-in"), url
+
+
+def test_another_districts_shared_task_is_404_on_every_route(app, team_world):
+    task = make_task(team_world.team, "Shared brownies")
+    far = app.test_client()
+    Auth(far).login(_other_district_teacher())
+    for method, path in [
+        ("GET", ""),
+        ("GET", "/edit"),
+        ("POST", ""),
+        ("POST", "/share"),
+        ("GET", "/delete"),
+        ("POST", "/delete"),
+        ("GET", "/file"),
+    ]:
+        response = far.open(f"/tasks/{task.id}{path}", method=method, data=task_form())
+        assert response.status_code == 404, (method, path)
+    assert "Shared brownies" not in far.get("/tasks/export.json").get_data(as_text=True)
+    assert db.session.get(Task, task.id).title == "Shared brownies"
