@@ -4,6 +4,7 @@ from flask import Blueprint, abort, flash, redirect, render_template, request, s
 from flask_login import current_user, login_required
 from sqlalchemy.orm import selectinload
 
+from app import idempotency
 from app.forms import choices
 from app.richtext import render_markdown
 from app.tasks import files, writing
@@ -100,9 +101,16 @@ def create():
     if not valid or form.file.errors:
         return _render_form(_file_again(form, upload), status=422)
     team = next(t for t in writing_teams(current_user) if t.id == form.team_id.data)
-    task = writing.create_task(current_user, team, form.details(), upload, label)
+    # A double click or a retried post makes one draft, not two.
+    outcome = idempotency.once(
+        current_user,
+        idempotency.key_from(request.form),
+        "tasks.create",
+        lambda: writing.create_task(current_user, team, form.details(), upload, label),
+    )
+    task_id = outcome.object_id or outcome.value.id
     flash("Draft saved. Only your team sees it until you share it.", "success")
-    return redirect(url_for("tasks.show", task_id=task.id))
+    return redirect(url_for("tasks.show", task_id=task_id))
 
 
 @bp.get("/tasks/<int:task_id>/edit")

@@ -3,6 +3,7 @@
 from flask import Blueprint, Response, flash, redirect, render_template, request, url_for
 from flask_login import current_user, login_required
 
+from app import idempotency
 from app.forms import choices
 from app.tasks import transfer
 from app.tasks.access import writing_teams
@@ -67,12 +68,22 @@ def create_import():
         return render_template("tasks/import.html", form=form, limit=transfer.MAX_ROWS), 422
     try:
         data = sent.stream.read(transfer.MAX_IMPORT_BYTES + 1)
-        count = transfer.import_tasks(current_user, teams[form.team_id.data], data, sent.filename)
+        team = teams[form.team_id.data]
+        outcome = idempotency.once(
+            current_user,
+            idempotency.key_from(request.form),
+            "task_transfer.create_import",
+            lambda: transfer.import_tasks(current_user, team, data, sent.filename),
+        )
     except transfer.ImportProblem as problem:
         form.file.errors, problems = [str(problem)], problem.problems
         page = render_template(
             "tasks/import.html", form=form, limit=transfer.MAX_ROWS, problems=problems
         )
         return page, 422
-    flash(f"Imported {count} {'task' if count == 1 else 'tasks'}.", "success")
+    if outcome.replayed:
+        flash("That file was already imported; nothing was added twice.", "info")
+    else:
+        count = outcome.value
+        flash(f"Imported {count} {'task' if count == 1 else 'tasks'}.", "success")
     return redirect(url_for("tasks.index", scope="drafts"))

@@ -193,3 +193,12 @@ def test_another_districts_shared_task_is_404_on_every_route(app, team_world):
         assert response.status_code == 404, (method, path)
     assert "Shared brownies" not in far.get("/tasks/export.json").get_data(as_text=True)
     assert db.session.get(Task, task.id).title == "Shared brownies"
+
+
+def test_a_retried_post_makes_one_draft(team_world, client_as):
+    teacher = client_as("teacher")
+    form = task_form(team_world.team, idempotency_key="k" * 24)
+    first, again = teacher.post("/tasks", data=form), teacher.post("/tasks", data=form)
+    assert first.status_code == again.status_code == 302
+    assert first.headers["Location"] == again.headers["Location"]
+    assert db.session.scalar(sa.select(sa.func.count(Task.id))) == 1

@@ -155,3 +155,18 @@ def test_round_trip_property(app, rows, kind):
     world = make_world()
     transfer.import_tasks(world.teacher, world.team, data, f"tasks.{kind}")
     assert _rows() == before
+
+
+def test_a_retried_import_adds_nothing_twice(team_world, client_as):
+    line = "A task,4,,,Solve it.,memorization,Recall only.,,,draft"
+    content = f"{','.join(transfer.COLUMNS)}\n{line}\n".encode()
+    teacher = client_as("teacher")
+    for _ in range(2):
+        data = {
+            "team_id": str(team_world.team.id),
+            "idempotency_key": "i" * 24,
+            "file": (io.BytesIO(content), "tasks.csv"),
+        }
+        response = teacher.post("/tasks/import", data=data, content_type="multipart/form-data")
+        assert response.status_code == 302
+    assert db.session.scalar(sa.select(sa.func.count(Task.id))) == 1
