@@ -53,8 +53,9 @@ class ImportProblem(ValueError):
 
 @dataclass(frozen=True)
 class Row:
-    line: int
+    line: int  # CSV: the line; JSON: the task's number in the list
     values: dict
+    json_line: int | None = None
 
 
 def as_row(task: Task, codes: list[str] | None = None) -> dict[str, str]:
@@ -153,13 +154,30 @@ def _json_rows(text: str) -> list[Row]:
         raise ImportProblem('The JSON must be a list of tasks, or {"tasks": [...]}.')
     if len(items) > MAX_ROWS:
         raise ImportProblem(f"At most {MAX_ROWS:,} tasks per import.")
+    lines = _item_lines(text, len(items))
     rows = []
     for number, item in enumerate(items, start=1):
         if not isinstance(item, dict):
             item = {"title": None}
         values = {k: v if isinstance(v, str) else "" for k, v in item.items() if k in COLUMNS}
-        rows.append(Row(number, values))
+        rows.append(Row(number, values, lines[number - 1] if lines else None))
     return rows
+
+
+def _item_lines(text: str, count: int) -> list[int] | None:
+    """The line each task of the JSON list starts on; None if the file is laid out otherwise
+    (the tasks are then named by their number alone)."""
+    decoder, pos = json.JSONDecoder(), text.find("[") + 1
+    lines = []
+    try:
+        for _ in range(count):
+            while text[pos] in " \t\r\n,":
+                pos += 1
+            lines.append(text.count("\n", 0, pos) + 1)
+            _, pos = decoder.raw_decode(text, pos)
+    except (IndexError, ValueError, RecursionError):
+        return None
+    return lines
 
 
 def read_rows(data: bytes, filename: str = "") -> tuple[list[Row], str]:
@@ -184,7 +202,8 @@ def checked(rows: list[Row], where: str) -> list[tuple[dict, bool]]:
         messages = [f"{name}: {' '.join(errs)}" for name, errs in form.errors.items()]
         if status not in STATUSES:
             messages.append("status: write draft or shared.")
-        problems.append(f"{where} {row.line}: " + "; ".join(messages))
+        at = f" (line {row.json_line})" if row.json_line else ""
+        problems.append(f"{where} {row.line}{at}: " + "; ".join(messages))
     if problems:
         raise ImportProblem("Nothing was imported. Fix these rows and try again.", problems)
     if not good:

@@ -71,6 +71,16 @@ def test_a_bad_row_is_named_by_its_line_and_nothing_is_imported(team_world, clie
     assert db.session.scalar(sa.select(sa.func.count(Task.id))) == 0
 
 
+def test_a_bad_task_in_json_is_named_by_its_number_and_line(team_world, client_as):
+    good = {"title": "Good", "grade": "4", "statement": "Solve.", "demand": "memorization",
+            "demand_reason": "Recall."}  # fmt: skip
+    text = json.dumps({"tasks": [good, good | {"grade": "٤"}]}, indent=1)
+    response = _import(client_as("teacher"), team_world.team, text.encode(), "tasks.json")
+    assert response.status_code == 422
+    assert "Task 2 (line 10): grade: Choose a grade from K to 8." in response.get_data(as_text=True)
+    assert db.session.scalar(sa.select(sa.func.count(Task.id))) == 0
+
+
 def test_unreadable_files_are_refused_with_a_reason(team_world, client_as):
     teacher = client_as("teacher")
     cases = {
@@ -79,7 +89,7 @@ def test_unreadable_files_are_refused_with_a_reason(team_world, client_as):
         b'{"tasks": 3}': "must be a list of tasks",
         b"name,email\nx,y\n": "missing: title, grade, statement, demand",
         b"": "That file is empty.",
-        b"[1, 2]": "Task 1:",
+        b"[1, 2]": "Task 1 (line 1):",
         b"title,grade,statement,demand\n": "no tasks",
     }
     for content, message in cases.items():
