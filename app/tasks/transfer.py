@@ -127,7 +127,7 @@ def _csv_rows(text: str) -> list[Row]:
             raise ImportProblem(
                 "The first line must name the columns; missing: " + ", ".join(missing) + "."
             )
-        rows = []
+        rows, ended = [], reader.line_num
         for record in reader:
             if len(rows) >= MAX_ROWS:
                 raise ImportProblem(f"At most {MAX_ROWS:,} tasks per import.")
@@ -136,8 +136,9 @@ def _csv_rows(text: str) -> list[Row]:
                 for key, value in record.items()
                 if key in COLUMNS
             }
-            # line_num is the line the record ended on; a quoted cell may span several.
-            rows.append(Row(reader.line_num, values))
+            # A quoted cell may span lines: a row starts after the line the last one ended on.
+            rows.append(Row(ended + 1, values))
+            ended = reader.line_num
     except csv.Error as error:
         raise ImportProblem(f"Line {reader.line_num}: the CSV cannot be read ({error}).") from None
     return rows

@@ -60,13 +60,13 @@ def test_export_then_import_gives_the_same_tasks(team_world, client_as):
 
 
 def test_a_bad_row_is_named_by_its_line_and_nothing_is_imported(team_world, client_as):
-    good = "Good task,4,4.NF.A.1,,Solve it.,memorization,Recall only.,,,draft"
+    good = 'Good task,4,4.NF.A.1,,"Solve it,\nthen explain.",memorization,Recall only.,,,draft'
     bad = "Bad task,٤,4.NF,,Solve it.,hard,Because.,,,draft"
     content = ("\r\n".join([",".join(transfer.COLUMNS), good, good, bad, good]) + "\r\n").encode()
     response = _import(client_as("teacher"), team_world.team, content)
     assert response.status_code == 422
     page = response.get_data(as_text=True)
-    assert "Nothing was imported." in page and "Line 4:" in page
+    assert "Nothing was imported." in page and "Line 6:" in page  # rows 2-3 and 4-5 before it
     assert "grade: Choose a grade from K to 8." in page and "Line 2:" not in page
     assert db.session.scalar(sa.select(sa.func.count(Task.id))) == 0
 
