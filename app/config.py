@@ -70,6 +70,8 @@ def from_environment(instance_path: Path) -> dict:
         # A projector page stays open through a whole meeting: tie CSRF tokens to the session.
         "WTF_CSRF_TIME_LIMIT": None,
         "MAX_CONTENT_LENGTH": 16 * 1024 * 1024,
+        # Uploaded files (task images and PDFs); instance/uploads when unset. Never in static/.
+        "UPLOAD_FOLDER": os.environ.get("TANDEM_UPLOAD_FOLDER") or None,
         "INVITE_DAYS": 14,
         # Sign-in throttling (app/auth/throttling.py): wrong passwords allowed per key before
         # each next try waits 2, 4, 8 … seconds, at most SIGNIN_MAX_DELAY_SECONDS.

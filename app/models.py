@@ -11,6 +11,7 @@ from app.meetings.models import (
     Segment,
     TemplateSegment,
 )
+from app.tasks.models import Task, TaskStandard
 from app.teams.models import District, Membership, School, Team
 
 __all__ = [
@@ -30,6 +31,8 @@ __all__ = [
     "School",
     "Segment",
     "SignInAttempt",
+    "Task",
+    "TaskStandard",
     "Team",
     "TemplateSegment",
     "User",

@@ -66,6 +66,7 @@ class Targets:
     leader_id: int
     held_meeting_id: int
     planned_meeting_id: int
+    task_id: int
 
 
 def find_targets(connection) -> Targets:
@@ -99,7 +100,8 @@ def find_targets(connection) -> Targets:
         "ORDER BY starts_at LIMIT 1",
         team=team,
     )
-    return Targets(logins, team, leader, held, planned)
+    task = one("SELECT max(id) FROM tasks WHERE shared_at IS NOT NULL")
+    return Targets(logins, team, leader, held, planned, task)
 
 
 def run_fragments(url_map) -> list[str]:
@@ -136,6 +138,8 @@ def pages(targets: Targets, url_map) -> list[Page]:
             ),
             Page(role, "minutes", "minutes.show", held),
             Page(role, "account", "auth.password"),
+            Page(role, "task library", "tasks.index"),
+            Page(role, "task page", "tasks.show", (("task_id", targets.task_id),)),
         ]
     for role in ("admin", "mentor"):
         found += [

@@ -248,6 +248,41 @@ def _removed_note(w: World) -> Contribution:
     )
 
 
+def _draft_task(w: World):
+    """A draft of world.team: the outsider (another team of the same district) must get 404."""
+    from app.tasks.models import Demand, Task
+
+    return _once(
+        w,
+        "draft task",
+        lambda: Task(
+            team_id=w.team.id,
+            district_id=w.team.district_id,
+            title="Our draft task",
+            grade="4",
+            statement="Share three brownies among four friends.",
+            demand=Demand.doing_mathematics,
+            demand_reason="Students choose a way.",
+        ),
+    )
+
+
+def _on_draft(w: World) -> dict:
+    return {"task_id": _draft_task(w).id}
+
+
+def _task_form(w: World) -> dict:
+    return {
+        "title": "Renamed task",
+        "grade": "4",
+        "standards": "4.NF.A.1",
+        "statement": "Share three brownies.",
+        "demand": "doing_mathematics",
+        "demand_reason": "Students choose a way.",
+        "version": str(_draft_task(w).version),
+    }
+
+
 LEADER_GOAL = "Jordan's own goal: wait ten seconds after each question."
 
 
@@ -490,6 +525,15 @@ MATRIX: dict[str, Case] = {
     "handoff.pdf": leader_private(
         lambda w: {"team_id": w.team.id, "user_id": w.leader.id}, rightful=None
     ),
+    # The task library: a draft is its team's alone (shared tasks of another district are
+    # 404 too, tests/tasks/test_library.py); the file is served in tests/tasks/test_files.py.
+    "tasks.show": team_owned(_on_draft),
+    "tasks.edit": team_owned(_on_draft),
+    "tasks.update": team_owned(_on_draft, _task_form),
+    "tasks.publish": team_owned(_on_draft),
+    "tasks.confirm_delete": team_owned(_on_draft),
+    "tasks.delete": team_owned(_on_draft),
+    "tasks.file": team_owned(_on_draft, rightful=None),
 }
 
 EXEMPT: dict[str, str] = {

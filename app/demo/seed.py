@@ -6,6 +6,7 @@ from app.auth.models import User
 from app.auth.passwords import hash_password
 from app.demo.handoff import seed_handoff
 from app.demo.meetings import seed_meetings
+from app.demo.tasks import seed_tasks
 from app.extensions import db
 from app.teams.models import District, Membership, Role, School, Team
 from app.timeutil import local_now
@@ -38,7 +39,8 @@ def seed_demo() -> bool:
     today = local_now().date()
     added_meetings = seed_meetings(team, people, today)
     added_handoff = seed_handoff(team, people, today)
-    return added_people or added_meetings or added_handoff
+    added_tasks = seed_tasks(team, people)
+    return added_people or added_meetings or added_handoff or added_tasks
 
 
 def _seed_people() -> bool:

@@ -17,6 +17,7 @@ from app.auth.models import User
 from app.demo.seed import DEMO_PASSWORD, TEAM_NAME, seed_demo
 from app.extensions import db
 from app.meetings.models import Meeting
+from app.tasks.models import Task
 from app.teams.models import Team
 from tests.browser.conftest import DESKTOP, PHONE, sign_in
 from tests.factories import make_contribution, make_meeting, make_nudge
@@ -41,6 +42,8 @@ class Demo:
     ended: int
     invite: int
     invite_token: str
+    task: int = 1
+    draft: int = 1
 
 
 def _invitation(app) -> tuple[int, str]:
@@ -78,6 +81,7 @@ def _build_demo(app) -> Demo:
     make_contribution(running, people["mentor"], "Which strategy first?", kind="question")
     make_nudge(running, people["mentor"], people["leader"], "Ask Marcus how he knew.")
     invite, token = _invitation(app)
+    tasks = {t.title: t.id for t in db.session.scalars(sa.select(Task))}
     return Demo(
         team=team.id,
         leader=people["leader"].id,
@@ -88,6 +92,8 @@ def _build_demo(app) -> Demo:
         ended=meeting[ENDED].id,
         invite=invite,
         invite_token=token,
+        task=tasks["Fraction Pairs"],
+        draft=tasks["Sharing Brownies"],
     )
 
 
@@ -95,6 +101,7 @@ SIGNED_OUT, ADMIN, MENTOR, LEADER, TEACHER = "signed out", "admin", "mentor", "l
 EVERYONE = (ADMIN, MENTOR, LEADER, TEACHER)  # an admin reaches every team's pages
 PLANNERS = (ADMIN, MENTOR, LEADER)
 MENTORS = (ADMIN, MENTOR)
+MEMBERS = (MENTOR, LEADER, TEACHER)  # the demo admin is on no team: no drafts, no writing
 LOGINS = {
     ADMIN: "admin@demo.test",
     MENTOR: "mentor@demo.test",
@@ -127,6 +134,23 @@ def wrong_password(page: Page) -> None:
     page.get_by_label("Email").fill("teacher1@demo.test")
     page.get_by_label("Password").fill("not the password")
     page.get_by_role("button", name="Sign in").click()
+    expect(page.get_by_role("alert").first).to_be_visible()
+
+
+def search_the_library(page: Page) -> None:
+    page.get_by_label("Words").fill("fractions")
+    page.get_by_label("Grade").select_option(label="Grade 4")
+    page.get_by_label("Standard").fill("4.NF")
+    page.get_by_role("button", name="Search").click()
+    expect(page.get_by_text("Enter a standard code like 4.NF.A.1.")).to_be_visible()
+
+
+def submit_blank_task(page: Page) -> None:
+    """Spaces pass the browser's `required` check; the server refuses them (422)."""
+    for label in ("Title", "Task statement", "Why this level"):
+        page.get_by_label(label).fill(" ")
+    page.get_by_label("Standards").fill("4.NF")
+    page.get_by_role("button", name="Save the draft").click()
     expect(page.get_by_role("alert").first).to_be_visible()
 
 
@@ -179,6 +203,20 @@ PAGES = [
     MainPage("mentoring loop", lambda d: f"/meetings/{d.ended}/mentoring", PLANNERS),
     MainPage("move logger", lambda d: f"/meetings/{d.running}/moves", PLANNERS, phone=True),
     MainPage("handoff", lambda d: f"/teams/{d.team}/leaders/{d.leader}/handoff", PLANNERS),
+    MainPage("task library", lambda d: "/tasks", EVERYONE, phone=True),
+    MainPage("task library, searched", lambda d: "/tasks", (TEACHER,), then=search_the_library),
+    MainPage("task", lambda d: f"/tasks/{d.task}", EVERYONE, phone=True),
+    MainPage("task draft", lambda d: f"/tasks/{d.draft}", MEMBERS),
+    MainPage("write a task", lambda d: "/tasks/new", MEMBERS, phone=True),
+    MainPage(
+        "write a task, errors",
+        lambda d: "/tasks/new",
+        (TEACHER,),
+        then=submit_blank_task,
+    ),
+    MainPage("edit a task", lambda d: f"/tasks/{d.task}/edit", EVERYONE),
+    MainPage("delete the task?", lambda d: f"/tasks/{d.draft}/delete", MEMBERS),
+    MainPage("import tasks", lambda d: "/tasks/import", MEMBERS),
     MainPage("admin: schools", lambda d: "/admin/schools", (ADMIN,)),
     MainPage("admin: school", lambda d: f"/admin/schools/{d.school}/edit", (ADMIN,)),
     MainPage("admin: people", lambda d: "/admin/people", (ADMIN,)),
@@ -271,6 +309,9 @@ NOT_PAGES = {
     "moves.show_log",
     "moves.waiting_nudges",
     "moves.sent_nudges",
+    "tasks.file",  # the task's image or PDF, shown inside the task page
+    "task_transfer.export_csv",
+    "task_transfer.export_json",
 }
 
 
