@@ -6,8 +6,8 @@ from typing import TYPE_CHECKING
 import sqlalchemy as sa
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from app.extensions import db
 from app.enums import LabelledEnum, db_enum
+from app.extensions import db
 from app.teams.models import grade_label
 from app.timeutil import utcnow
 

@@ -3,8 +3,8 @@
 from sqlalchemy.orm.exc import StaleDataError
 
 from app.auth.models import User
-from app.extensions import db
 from app.editing import StaleEdit, check_version
+from app.extensions import db
 from app.tasks import files
 from app.tasks.models import Task, TaskStandard
 from app.teams.models import Team
