@@ -6,25 +6,14 @@ from app.auth.models import User
 from app.auth.passwords import hash_password
 from app.demo.handoff import seed_handoff
 from app.demo.meetings import seed_meetings
+from app.demo.sessions import PEOPLE, SCHOOLS, TEAM_NAME
 from app.extensions import db
-from app.teams.models import District, Membership, Role, School, Team
+from app.teams.models import District, Membership, School, Team
 from app.timeutil import local_now
 
 DEMO_PASSWORD = "tandem-demo"
 
-SCHOOLS = ["Maple Street Elementary", "Riverbend Elementary"]
-
-# email, name, school index (None: district staff), admin, role on the Grade 4 team
-PEOPLE = [
-    ("admin@demo.test", "Dana Whitfield", None, True, None),
-    ("mentor@demo.test", "Dr. Ana Ruiz", None, False, Role.mentor),
-    ("leader@demo.test", "Jordan Lee", 0, False, Role.teacher_leader),
-    ("teacher1@demo.test", "Priya Natarajan", 0, False, Role.teacher),
-    ("teacher2@demo.test", "Marcus Bell", 1, False, Role.teacher),
-    ("teacher3@demo.test", "Sofia Alvarez", 1, False, Role.teacher),
-]
-
-TEAM_NAME = "Grade 4 Math Team"
+__all__ = ["DEMO_PASSWORD", "PEOPLE", "TEAM_NAME", "seed_demo"]
 
 
 def seed_demo() -> bool:
@@ -32,8 +21,8 @@ def seed_demo() -> bool:
     added_people = _seed_people()
     team = db.session.scalar(sa.select(Team).where(Team.name == TEAM_NAME))
     people = {
-        email.split("@")[0]: db.session.scalar(sa.select(User).where(User.email == email))
-        for email, *_ in PEOPLE
+        person.key: db.session.scalar(sa.select(User).where(User.email == person.email))
+        for person in PEOPLE
     }
     today = local_now().date()
     added_meetings = seed_meetings(team, people, today)
@@ -42,7 +31,7 @@ def seed_demo() -> bool:
 
 
 def _seed_people() -> bool:
-    if db.session.scalar(sa.select(User.id).where(User.email == PEOPLE[0][0])):
+    if db.session.scalar(sa.select(User.id).where(User.email == PEOPLE[0].email)):
         return False
     district = District(name="Lakeview Unified School District")
     schools = [School(district=district, name=name) for name in SCHOOLS]
@@ -54,17 +43,17 @@ def _seed_people() -> bool:
         "Maple Street and Riverbend.",
     )
     password_hash = hash_password(DEMO_PASSWORD)
-    for email, name, school, is_admin, role in PEOPLE:
+    for plan in PEOPLE:
         person = User(
-            email=email,
-            name=name,
+            email=plan.email,
+            name=plan.name,
             password_hash=password_hash,
-            school=schools[school] if school is not None else None,
-            is_admin=is_admin,
+            school=schools[plan.school] if plan.school is not None else None,
+            is_admin=plan.is_admin,
         )
         db.session.add(person)
-        if role:
-            db.session.add(Membership(team=team, user=person, role=role))
+        if plan.role:
+            db.session.add(Membership(team=team, user=person, role=plan.role))
     db.session.add_all([district, *schools, team])
     db.session.commit()
     return True
