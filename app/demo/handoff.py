@@ -88,13 +88,22 @@ def _utc(local: datetime) -> datetime:
 def _seed_sessions(team: Team, people: dict[str, User], anchor: date) -> bool:
     existing = set(db.session.scalars(sa.select(Meeting.title).where(Meeting.team_id == team.id)))
     missing = [s for s in SESSIONS if s.title not in existing]
-    meetings = [_new_meeting(team, people, anchor, session) for session in missing]
+    add_sessions(team, people, anchor, missing)
+    return bool(missing)
+
+
+def add_sessions(
+    team: Team, people: dict[str, User], anchor: date, sessions: list[Session]
+) -> list[Meeting]:
+    """Held meetings of the team with their minutes, attendance and what was logged around
+    them (flushed, not committed); `anchor` is the day each session's `day` counts from."""
+    meetings = [_new_meeting(team, people, anchor, session) for session in sessions]
     db.session.add_all(meetings)
     db.session.flush()
-    for session, meeting in zip(missing, meetings, strict=True):
+    for session, meeting in zip(sessions, meetings, strict=True):
         _add_minutes(meeting, session, people, meeting.starts_at.date())
         _seed_record(meeting, session.record, people, new=True)
-    return bool(missing)
+    return meetings
 
 
 def _new_meeting(team: Team, people: dict[str, User], anchor: date, session: Session) -> Meeting:

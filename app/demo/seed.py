@@ -13,21 +13,27 @@ from app.timeutil import local_now
 
 DEMO_PASSWORD = "tandem-demo"
 
-__all__ = ["DEMO_PASSWORD", "PEOPLE", "TEAM_NAME", "seed_demo"]
+__all__ = ["DEMO_PASSWORD", "PEOPLE", "TEAM_NAME", "demo_team", "seed_demo"]
 
 
 def seed_demo() -> bool:
     """Load whatever part of the demo is missing; False when all of it is already there."""
     added_people = _seed_people()
+    team, people = demo_team()
+    today = local_now().date()
+    added_meetings = seed_meetings(team, people, today)
+    added_handoff = seed_handoff(team, people, today)
+    return added_people or added_meetings or added_handoff
+
+
+def demo_team() -> tuple[Team, dict[str, User]]:
+    """The demo team and its people by key ("mentor", "leader", "teacher1", ...)."""
     team = db.session.scalar(sa.select(Team).where(Team.name == TEAM_NAME))
     people = {
         person.key: db.session.scalar(sa.select(User).where(User.email == person.email))
         for person in PEOPLE
     }
-    today = local_now().date()
-    added_meetings = seed_meetings(team, people, today)
-    added_handoff = seed_handoff(team, people, today)
-    return added_people or added_meetings or added_handoff
+    return team, people
 
 
 def _seed_people() -> bool:
