@@ -10,7 +10,8 @@ For the load the database is made to skip what only slows it down, and put back 
   loaded tables' foreign keys are dropped for the load and added back at the end (checking every
   row at once, in one join each). Dropping the secondary indexes as well saved nothing.
 - SQLite writes in one transaction with `synchronous=OFF` and its journal in memory, checks
-  foreign keys once at the end (`PRAGMA foreign_key_check`) instead of row by row.
+  foreign keys once at the end (`PRAGMA foreign_key_check`) instead of row by row, and builds
+  the secondary indexes of the loaded tables after their rows (10 % less CPU than keeping them).
 """
 
 import itertools
@@ -53,6 +54,7 @@ class Writer:
         self.postgresql = connection.dialect.name == "postgresql"
         self.counts: dict[str, int] = defaultdict(int)
         self._foreign_keys: dict[str, list[tuple[str, str]]] = {}
+        self._indexes: dict[str, list[str]] = {}
 
     def write(self, model, columns: Sequence[str], rows: Iterable[tuple]) -> int:
         table = model.__table__
@@ -66,6 +68,7 @@ class Writer:
             self._drop_foreign_keys(table.name)
             written = _copy(self.connection, table.name, names, rows)
         else:
+            self._drop_indexes(table.name)
             written = _insert(self.connection, table, names, rows)
         self.counts[table.name] += written
         return written
@@ -82,9 +85,25 @@ class Writer:
             drops = ", ".join(f'DROP CONSTRAINT "{name}"' for name, _ in keys)
             self.connection.exec_driver_sql(f'ALTER TABLE "{table}" {drops}')
 
+    def _drop_indexes(self, table: str) -> None:
+        """SQLite: the table's own indexes (not those of its constraints), rebuilt at the end."""
+        if table in self._indexes:
+            return
+        indexes = self.connection.exec_driver_sql(
+            "SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name = ? "
+            "AND sql IS NOT NULL ORDER BY name",
+            (table,),
+        ).all()
+        self._indexes[table] = [sql for _, sql in indexes]
+        for name, _ in indexes:
+            self.connection.exec_driver_sql(f'DROP INDEX "{name}"')
+
     def finish(self) -> None:
         """Check the foreign keys of every row written, and let sequences continue after them."""
         if not self.postgresql:
+            for table_indexes in self._indexes.values():
+                for sql in table_indexes:
+                    self.connection.exec_driver_sql(sql)
             _check_foreign_keys(self.connection)
             return
         for table, keys in self._foreign_keys.items():
@@ -135,6 +154,8 @@ def _prepare(connection: sa.Connection):
         fast["foreign_keys"] = "OFF"
     for pragma, value in fast.items():
         raw.execute(f"PRAGMA {pragma}={value}")
+    if not raw.in_transaction:
+        raw.execute("BEGIN")  # so that dropped indexes come back if the load fails
 
     def restore():
         if raw.in_transaction:

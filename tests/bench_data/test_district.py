@@ -99,8 +99,36 @@ def test_generated_times_compare_as_the_orm_binds_them(app):
     assert found == 1
 
 
-def test_foreign_keys_hold_after_the_load(app):
+def schema() -> dict[str, tuple]:
+    """Every table's indexes and foreign keys, as the database reports them."""
+    db.session.commit()
+    inspector = sa.inspect(db.engine)
+    return {
+        table: (
+            sorted(i["name"] for i in inspector.get_indexes(table) if i["name"].startswith("ix_")),
+            sorted(key["name"] for key in inspector.get_foreign_keys(table)),
+        )
+        for table in inspector.get_table_names()
+        if table != "alembic_version"
+    }
+
+
+def models_schema() -> dict[str, tuple]:
+    """The same as the models declare it (the tests share one schema for the whole session, so
+    a load that lost an index would also spoil a snapshot taken before the next load)."""
+    return {
+        table.name: (
+            sorted(index.name for index in table.indexes),
+            sorted(key.name for key in table.foreign_key_constraints),
+        )
+        for table in db.metadata.sorted_tables
+    }
+
+
+def test_foreign_keys_and_indexes_hold_after_the_load(app):
+    assert schema() == models_schema()
     seed_district(scale=SCALE)
+    assert schema() == models_schema()
     segment = db.session.scalars(sa.select(Segment).limit(1)).one()
     db.session.add(Segment(meeting_id=segment.meeting_id + 10**6, title="Nowhere"))
     with pytest.raises(sa.exc.IntegrityError):
@@ -108,7 +136,7 @@ def test_foreign_keys_hold_after_the_load(app):
     db.session.rollback()
 
 
-def test_a_failed_load_leaves_nothing_behind_and_the_foreign_keys_in_place(app, monkeypatch):
+def test_a_failed_load_leaves_nothing_behind_and_the_schema_as_it_was(app, monkeypatch):
     def broken(gen):
         raise RuntimeError("feature failed")
 
@@ -116,6 +144,7 @@ def test_a_failed_load_leaves_nothing_behind_and_the_foreign_keys_in_place(app, 
     with pytest.raises(RuntimeError, match="feature failed"):
         seed_district(scale=SCALE)
     assert count(User) == count(Meeting) == 0
+    assert schema() == models_schema()
     team = factories.make_team()
     db.session.add(
         Meeting(team_id=team.id + 10**6, title="Nowhere", starts_at=datetime(2026, 9, 1, 15, 30))
