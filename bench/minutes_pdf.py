@@ -29,8 +29,8 @@ from app.demo.sessions import MAPLE, C, K, R  # noqa: E402
 TARGET_SECONDS = 2.0
 MEMBER = "teacher1"  # who downloads the minutes
 
-# Five days before the demo's “Cycle 3 planning” meeting: 32 notes, questions and decisions
-# and 8 action items, spread over its ten segments.
+# Held five days before the bench runs (its day counts from today): 32 notes, questions and
+# decisions and 8 action items, spread over its ten segments.
 MEETING = Session(
     day=-5,
     title="Cycle 3 debrief and cycle 4 planning",
@@ -462,8 +462,7 @@ def build_meeting(app) -> tuple[int, str]:
         db.create_all()
         seed_demo()
         team, people = demo_team()
-        planning_day = local_now().date()
-        (meeting,) = add_sessions(team, people, planning_day, [MEETING])
+        (meeting,) = add_sessions(team, people, local_now().date(), [MEETING])
         db.session.commit()
         return meeting.id, people[MEMBER].email
 
