@@ -23,8 +23,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from app.demo.plans import Record, Said, SegmentPlan, Session  # noqa: E402
-from app.demo.sessions import MAPLE, C, K, R  # noqa: E402
+from app.demo.plans import MAPLE, C, K, R, Record, Said, SegmentPlan, Session  # noqa: E402
 
 TARGET_SECONDS = 2.0
 MEMBER = "teacher1"  # who downloads the minutes

@@ -9,6 +9,14 @@ from app.leadership.models import MoveBy, MoveType
 from app.meetings.models import ContributionKind, ReleaseLevel, SegmentKind
 from app.teams.models import Role
 
+# Short names the demo's data is written with.
+K, R, C = SegmentKind, ReleaseLevel, ContributionKind
+S, E, CU, CO = MoveType.structuring, MoveType.eliciting, MoveType.cultivating, MoveType.connecting
+MENTOR, LEADER, PARTICIPANT = MoveBy.mentor, MoveBy.leader, MoveBy.participant
+MAPLE = "Maple Street Elementary, Room 12"
+RIVERBEND = "Riverbend Elementary, Library"
+VIDEO = "https://meet.example.org/grade4-math"
+
 
 @dataclass(frozen=True)
 class Person:
