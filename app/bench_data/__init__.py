@@ -15,7 +15,7 @@ import sqlalchemy as sa
 from app.auth.models import User
 from app.auth.passwords import hash_password
 from app.bench_data import leadership, meetings, people, tasks
-from app.bench_data.bulk import Ids, Writer, reset_sequences
+from app.bench_data.bulk import Ids, bulk_load
 from app.bench_data.context import Generation, Size
 from app.extensions import db
 from app.timeutil import local_now
@@ -50,18 +50,15 @@ def seed_district(scale: float = 1.0, force: bool = False, seed: int = SEED) -> 
         raise AlreadySeeded("the database already has people in it")
     if db.session.scalar(sa.select(User.id).where(User.email == people.ADMIN_EMAIL)):
         raise AlreadySeeded(f"{people.ADMIN_EMAIL} exists: the district is already loaded")
-    ids = Ids()
-    gen = Generation(
-        size=Size.at(scale),
-        seed=seed,
-        today=local_now().date(),
-        ids=ids,
-        writer=Writer(),
-        password_hash=hash_password(DISTRICT_PASSWORD),  # one hash shared by every account
-    )
-    for feature in FEATURES:
-        feature(gen)
-        gen.writer.flush()
-    reset_sequences(ids.tables())
-    db.session.commit()
-    return dict(gen.writer.counts)
+    with bulk_load(db.session) as writer:
+        gen = Generation(
+            size=Size.at(scale),
+            seed=seed,
+            today=local_now().date(),
+            ids=Ids(writer.connection, db.metadata.sorted_tables),
+            writer=writer,
+            password_hash=hash_password(DISTRICT_PASSWORD),  # one hash shared by every account
+        )
+        for feature in FEATURES:
+            feature(gen)
+    return dict(writer.counts)

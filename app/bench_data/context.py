@@ -5,6 +5,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 
 from app.bench_data.bulk import Ids, Writer
+from app.demo.plans import SegmentPlan
 
 # At scale 1: the district of issue 9.
 FULL_SCHOOLS = 50
@@ -64,9 +65,11 @@ class MeetingPlan:
     day: date
     starts_at: datetime  # local wall clock
     started_at: datetime | None  # UTC, None when planned
-    segment_ids: list[int] = field(default_factory=list)
-    segment_seconds: list[int] = field(default_factory=list)
+    agenda: tuple[SegmentPlan, ...]
     release_step: int = 0
+    segment_ids: list[int] = field(default_factory=list)
+    segment_offsets: list[int] = field(default_factory=list)  # seconds from the start
+    segment_seconds: list[int] = field(default_factory=list)  # how long each ran
 
     @property
     def held(self) -> bool:
@@ -86,6 +89,10 @@ class Generation:
     admin_id: int = 0
     teams: list[TeamPlan] = field(default_factory=list)
     meetings: list[MeetingPlan] = field(default_factory=list)
+
+    @property
+    def held_meetings(self) -> list[MeetingPlan]:
+        return [meeting for meeting in self.meetings if meeting.held]
 
     def random(self, feature: str) -> random.Random:
         """One generator per feature: adding a feature leaves the others' data unchanged."""

@@ -1,5 +1,6 @@
 """Weekly meetings of every team over five school years: held ones with their segments,
-attendance and minutes, and the next few weeks planned."""
+attendance and minutes, and the next few weeks planned. Each team follows the demo team's
+agendas in the order the demo team met (app.demo.sessions.AGENDAS), round and round."""
 
 from datetime import UTC, date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
@@ -8,6 +9,7 @@ from flask import current_app
 
 from app.bench_data import texts
 from app.bench_data.context import Generation, MeetingPlan, TeamPlan
+from app.demo.sessions import AGENDAS
 from app.meetings.models import (
     Attendance,
     Contribution,
@@ -15,16 +17,23 @@ from app.meetings.models import (
     Meeting,
     ReleaseLevel,
     Segment,
-    SegmentKind,
 )
 
 LEVELS = list(ReleaseLevel)
-KIND_WEIGHTS = {
-    ContributionKind.note: 55,
-    ContributionKind.question: 20,
-    ContributionKind.decision: 12,
-    ContributionKind.action: 13,
+# A hundred draws: weighted choice by indexing, far cheaper than random.choices.
+KINDS = (
+    [ContributionKind.note] * 55
+    + [ContributionKind.question] * 20
+    + [ContributionKind.decision] * 12
+    + [ContributionKind.action] * 13
+)
+BODIES = {
+    ContributionKind.note: texts.NOTES,
+    ContributionKind.question: texts.QUESTIONS,
+    ContributionKind.decision: texts.DECISIONS,
+    ContributionKind.action: texts.ACTIONS,
 }
+DAYS = [timedelta(days=n) for n in range(32)]
 START = time(15, 30)
 
 
@@ -53,156 +62,180 @@ def meeting_days(team: TeamPlan, today: date, held: int, planned: int) -> list[d
     return past[::-1] + ahead
 
 
-def _utc(local: datetime) -> datetime:
-    zone = ZoneInfo(current_app.config["TIMEZONE"])
-    return local.replace(tzinfo=zone).astimezone(UTC).replace(tzinfo=None)
-
-
 def seed_meetings(gen: Generation) -> None:
     rng = gen.random("meetings")
-    size = gen.size
+    size, ids = gen.size, gen.ids.counter(Meeting)
+    zone = ZoneInfo(current_app.config["TIMEZONE"])
     for team in gen.teams:
         days = meeting_days(team, gen.today, size.held_weeks, size.planned_weeks)
         for number, day in enumerate(days):
             starts_at = datetime.combine(day, START)
-            held = number < size.held_weeks
-            started_at = _utc(starts_at) + timedelta(minutes=rng.randint(0, 4)) if held else None
-            meeting = MeetingPlan(
-                id=gen.ids.take(Meeting),
-                team=team,
-                number=number,
-                day=day,
-                starts_at=starts_at,
-                started_at=started_at,
-                release_step=min(3, number * 4 // len(days)),
+            started_at = None
+            if number < size.held_weeks:
+                utc = starts_at.replace(tzinfo=zone).astimezone(UTC).replace(tzinfo=None)
+                started_at = utc + timedelta(minutes=rng.randint(0, 4))
+            gen.meetings.append(
+                MeetingPlan(
+                    id=next(ids),
+                    team=team,
+                    number=number,
+                    day=day,
+                    starts_at=starts_at,
+                    started_at=started_at,
+                    agenda=AGENDAS[number % len(AGENDAS)],
+                    release_step=min(3, number * 4 // len(days)),
+                )
             )
-            gen.meetings.append(meeting)
-            _add_meeting(gen, meeting, rng)
-    gen.writer.flush(Meeting)
-    _seed_segments(gen)
+    gen.writer.write(Meeting, MEETING_COLUMNS, (_meeting_row(m, rng) for m in gen.meetings))
+    gen.writer.write(Segment, SEGMENT_COLUMNS, _segment_rows(gen))
 
 
-def _add_meeting(gen: Generation, meeting: MeetingPlan, rng) -> None:
-    cycle = meeting.number // 6 + 1
-    topic = texts.TOPICS[(meeting.number // 6 + meeting.team.id) % len(texts.TOPICS)]
+MEETING_COLUMNS = (
+    "id",
+    "team_id",
+    "title",
+    "starts_at",
+    "duration_minutes",
+    "location",
+    "video_url",
+    "goal",
+    "created_by_id",
+    "started_at",
+    "ended_at",
+    "current_segment_id",
+    "timer_started_at",
+    "run_version",
+)
+
+
+def _meeting_row(meeting: MeetingPlan, rng) -> tuple:
+    team = meeting.team
+    topic = texts.TOPICS[(meeting.number // 6 + team.id) % len(texts.TOPICS)]
     ended_at = None
     if meeting.held:
         ended_at = meeting.started_at + timedelta(minutes=rng.randint(70, 95))
-    gen.writer.add(
-        Meeting,
-        {
-            "id": meeting.id,
-            "team_id": meeting.team.id,
-            "title": f"Cycle {cycle}, week {meeting.number % 6 + 1}: {topic}",
-            "starts_at": meeting.starts_at,
-            "duration_minutes": 90,
-            "location": texts.LOCATIONS[meeting.team.id % len(texts.LOCATIONS)],
-            "video_url": "",
-            "goal": f"Plan and debrief a shared task on {topic}.",
-            "created_by_id": meeting.team.mentor_id,
-            "started_at": meeting.started_at,
-            "ended_at": ended_at,
-            "current_segment_id": None,
-            "timer_started_at": None,
-            "run_version": 2 * len(texts.AGENDA) + 2 if meeting.held else 0,
-            "version": 1,
-        },
+    return (
+        meeting.id,
+        team.id,
+        f"Cycle {meeting.number // 6 + 1}, week {meeting.number % 6 + 1}: {topic}",
+        meeting.starts_at,
+        90,
+        texts.LOCATIONS[team.id % len(texts.LOCATIONS)],
+        "",
+        f"Plan and debrief a shared task on {topic}.",
+        team.mentor_id,
+        meeting.started_at,
+        ended_at,
+        None,
+        None,
+        2 * len(meeting.agenda) + 2 if meeting.held else 0,
     )
 
 
-def _seed_segments(gen: Generation) -> None:
+SEGMENT_COLUMNS = (
+    "id",
+    "meeting_id",
+    "position",
+    "title",
+    "kind",
+    "planned_minutes",
+    "facilitator_id",
+    "release_level",
+    "elapsed_seconds",
+)
+
+
+def _segment_rows(gen: Generation):
+    """The segments of every meeting, remembered on its plan for the rows that point at them:
+    the release level climbs with the team's history, held segments ran a little off plan."""
     rng = gen.random("segments")
+    random, ids = rng.random, gen.ids.counter(Segment)
     for meeting in gen.meetings:
-        team = meeting.team
-        for position, (title, kind, minutes) in enumerate(texts.AGENDA):
-            level = LEVELS[min(3, max(0, meeting.release_step + rng.choice((-1, 0, 0, 1))))]
-            leads = level != ReleaseLevel.mentor_leads and rng.random() < 0.3 + 0.2 * level.step
-            seconds = max(60, minutes * 60 + rng.randint(-120, 180)) if meeting.held else 0
-            segment_id = gen.ids.take(Segment)
+        team, step, held, offset = meeting.team, meeting.release_step, meeting.held, 0
+        for position, plan in enumerate(meeting.agenda):
+            level = LEVELS[min(3, max(0, step + (-1, 0, 0, 1)[int(random() * 4)]))]
+            leads = level is not ReleaseLevel.mentor_leads and random() < 0.3 + 0.2 * level.step
+            seconds = max(60, plan.minutes * 60 - 120 + int(random() * 301)) if held else 0
+            segment_id = next(ids)
             meeting.segment_ids.append(segment_id)
+            meeting.segment_offsets.append(offset)
             meeting.segment_seconds.append(seconds)
-            gen.writer.add(
-                Segment,
-                {
-                    "id": segment_id,
-                    "meeting_id": meeting.id,
-                    "position": position,
-                    "title": title,
-                    "kind": SegmentKind(kind),
-                    "planned_minutes": minutes,
-                    "facilitator_id": team.leader_id if leads else team.mentor_id,
-                    "release_level": level,
-                    "description": "",
-                    "added_minutes": 0,
-                    "elapsed_seconds": seconds,
-                    "version": 1,
-                },
+            offset += seconds
+            yield (
+                segment_id,
+                meeting.id,
+                position,
+                plan.title,
+                plan.kind,
+                plan.minutes,
+                team.leader_id if leads else team.mentor_id,
+                level,
+                seconds,
             )
-    gen.writer.flush(Segment)
 
 
-def segment_at(meeting: MeetingPlan, rng) -> tuple[int, datetime]:
+def moment(meeting: MeetingPlan, random) -> tuple[int, datetime]:
     """A random segment of a held meeting and a moment while it ran."""
-    index = rng.randrange(len(meeting.segment_ids))
-    before = sum(meeting.segment_seconds[:index])
-    moment = before + rng.randrange(max(1, meeting.segment_seconds[index]))
-    return meeting.segment_ids[index], meeting.started_at + timedelta(seconds=moment)
+    index = int(random() * len(meeting.segment_ids))
+    second = meeting.segment_offsets[index] + int(random() * meeting.segment_seconds[index])
+    return meeting.segment_ids[index], meeting.started_at + timedelta(seconds=second)
 
 
 def seed_attendance(gen: Generation) -> None:
     rng = gen.random("attendance")
-    for meeting in gen.meetings:
-        if not meeting.held:
-            continue
-        for user_id in meeting.team.member_ids:
-            gen.writer.add(
-                Attendance,
-                {
-                    "id": gen.ids.take(Attendance),
-                    "meeting_id": meeting.id,
-                    "user_id": user_id,
-                    "present": rng.random() < 0.9,
-                },
-            )
+    random, ids = rng.random, gen.ids.counter(Attendance)
+    rows = (
+        (next(ids), meeting.id, user_id, random() < 0.9)
+        for meeting in gen.held_meetings
+        for user_id in meeting.team.member_ids
+    )
+    gen.writer.write(Attendance, ("id", "meeting_id", "user_id", "present"), rows)
+
+
+CONTRIBUTION_COLUMNS = (
+    "id",
+    "meeting_id",
+    "segment_id",
+    "author_id",
+    "kind",
+    "body",
+    "is_private",
+    "owner_id",
+    "due_on",
+    "done_at",
+    "created_at",
+)
 
 
 def seed_contributions(gen: Generation) -> None:
+    gen.writer.write(Contribution, CONTRIBUTION_COLUMNS, _contribution_rows(gen))
+
+
+def _contribution_rows(gen: Generation):
     """About 29 notes, questions, decisions and action items per held meeting; most action
     items are done, the recent ones and a few old ones still open."""
     rng = gen.random("contributions")
-    kinds, weights = list(KIND_WEIGHTS), list(KIND_WEIGHTS.values())
+    random, ids = rng.random, gen.ids.counter(Contribution)
+    note, action = ContributionKind.note, ContributionKind.action
     recent = gen.today - timedelta(weeks=3)
-    for meeting in gen.meetings:
-        if not meeting.held:
-            continue
-        members = meeting.team.member_ids
-        for _ in range(rng.randint(19, 39)):
-            kind = rng.choices(kinds, weights)[0]
-            segment_id, created_at = segment_at(meeting, rng)
-            row = {
-                "id": gen.ids.take(Contribution),
-                "meeting_id": meeting.id,
-                "segment_id": segment_id,
-                "author_id": rng.choice(members),
-                "kind": kind,
-                "body": rng.choice(_BODIES[kind]),
-                "is_private": kind == ContributionKind.note and rng.random() < 0.03,
-                "owner_id": None,
-                "due_on": None,
-                "done_at": None,
-                "created_at": created_at,
-            }
-            if kind == ContributionKind.action:
-                row["owner_id"] = rng.choice(members)
-                row["due_on"] = meeting.day + timedelta(days=rng.randint(3, 14))
-                if meeting.day < recent and rng.random() < 0.92:
-                    row["done_at"] = created_at + timedelta(days=rng.randint(1, 10))
-            gen.writer.add(Contribution, row)
-
-
-_BODIES = {
-    ContributionKind.note: texts.NOTES,
-    ContributionKind.question: texts.QUESTIONS,
-    ContributionKind.decision: texts.DECISIONS,
-    ContributionKind.action: texts.ACTIONS,
-}
+    for meeting in gen.held_meetings:
+        members, meeting_id, day = meeting.team.member_ids, meeting.id, meeting.day
+        done_possible = day < recent
+        for _ in range(19 + int(random() * 21)):
+            kind = KINDS[int(random() * 100)]
+            segment_id, created_at = moment(meeting, random)
+            author = members[int(random() * len(members))]
+            bodies = BODIES[kind]
+            body = bodies[int(random() * len(bodies))]
+            if kind is action:
+                owner = members[int(random() * len(members))]
+                due_on = day + DAYS[3 + int(random() * 12)]
+                done_at = None
+                if done_possible and random() < 0.92:
+                    done_at = created_at + DAYS[1 + int(random() * 10)]
+                yield (next(ids), meeting_id, segment_id, author, kind, body, False,
+                       owner, due_on, done_at, created_at)  # fmt: skip
+            else:
+                private = kind is note and random() < 0.03
+                yield (next(ids), meeting_id, segment_id, author, kind, body, private,
+                       None, None, None, created_at)  # fmt: skip

@@ -29,9 +29,32 @@ def task_count(gen: Generation) -> int:
     return max(40, round(FULL_TASKS * gen.size.teams / 100))
 
 
+TASK_COLUMNS = (
+    "id",
+    "district_id",
+    "team_id",
+    "shared_at",
+    "title",
+    "grade",
+    "big_idea",
+    "statement",
+    "source",
+    "license",
+    "demand",
+    "demand_reason",
+    "created_by_id",
+    "created_at",
+    "updated_at",
+    "version",
+)
+STANDARD_COLUMNS = ("id", "task_id", "code", "position")
+
+
 def seed_tasks(gen: Generation) -> None:
     rng = gen.random("tasks")
     start = datetime.combine(gen.today - timedelta(days=5 * 365), time(15, 0))
+    task_ids, standard_ids = gen.ids.counter(Task), gen.ids.counter(TaskStandard)
+    tasks, standards = [], []
     for n in range(task_count(gen)):
         spec = TASKS[n % len(TASKS)]
         team = rng.choice(gen.teams)
@@ -39,36 +62,15 @@ def seed_tasks(gen: Generation) -> None:
         created = start + timedelta(minutes=rng.randrange(5 * 365 * 24 * 60))
         grade = spec.grade if rng.random() < 0.6 else rng.choice(GRADES)
         twist = rng.choice(TWISTS)
-        task_id = gen.ids.take(Task)
-        gen.writer.add(
-            Task,
-            {
-                "id": task_id,
-                "district_id": gen.district_id,
-                "team_id": team.id,
-                "shared_at": None if rng.random() < DRAFT_SHARE else created,
-                "title": f"{spec.title} {twist} #{n + 1}".replace("  ", " "),
-                "grade": grade,
-                "big_idea": spec.big_idea,
-                "statement": spec.statement,
-                "source": f"Team {team.id}",
-                "license": LICENSE,
-                "demand": spec.demand,
-                "demand_reason": spec.reason,
-                "created_by_id": member,
-                "created_at": created,
-                "updated_at": created,
-                "version": 1,
-            },
+        task_id = next(task_ids)
+        shared_at = None if rng.random() < DRAFT_SHARE else created
+        title = f"{spec.title} {twist} #{n + 1}".replace("  ", " ")
+        tasks.append(
+            (task_id, gen.district_id, team.id, shared_at, title, grade, spec.big_idea)
+            + (spec.statement, f"Team {team.id}", LICENSE, spec.demand, spec.reason, member)
+            + (created, created, 1)
         )
         for position, code in enumerate(spec.standards):
-            gen.writer.add(
-                TaskStandard,
-                {
-                    "id": gen.ids.take(TaskStandard),
-                    "task_id": task_id,
-                    "code": code,
-                    "position": position,
-                },
-            )
-    gen.writer.flush(Task, TaskStandard)
+            standards.append((next(standard_ids), task_id, code, position))
+    gen.writer.write(Task, TASK_COLUMNS, tasks)
+    gen.writer.write(TaskStandard, STANDARD_COLUMNS, standards)

@@ -1,4 +1,5 @@
-"""Words for the generated district: names, schools, meeting titles and what people write."""
+"""Words for the generated district: names, schools, meeting titles and what people write
+(the agendas are the demo team's: app.demo.sessions.AGENDAS)."""
 
 FIRST_NAMES = [
     "Aaliyah",
@@ -189,18 +190,6 @@ TOPICS = (
 )
 LOCATIONS = ("Library", "Room 12", "Math lab", "Staff room", "Room 204", "Online")
 
-AGENDA = (
-    # title, segment kind value, planned minutes
-    ("Check-in and norms", "check_in", 5),
-    ("Do the math as learners", "do_the_math", 15),
-    ("Select the shared task", "select_task", 10),
-    ("Anticipate student responses", "anticipate", 15),
-    ("Debrief student work", "debrief", 15),
-    ("Assessing and advancing questions", "other", 10),
-    ("Connect to our next lessons", "other", 5),
-    ("Next steps and who teaches when", "next_steps", 5),
-)
-
 NOTES = (
     "Most of us started with a common denominator; two used benchmarks to one half.",
     "Students in my room drew area models before anyone suggested it.",
@@ -253,3 +242,5 @@ REFLECTIONS = (
     "I waited longer after questions and more people spoke.",
     "I stepped in less; the group kept itself on the agenda.",
 )
+TEAM_DESCRIPTION = "Cross-school collaborative lesson design group."
+NEXT_STEP = "Co-facilitate the debrief segment."

@@ -14,9 +14,9 @@ import sqlalchemy as sa
 from flask import current_app
 
 from app.auth.models import User
-from app.demo.meetings import held_segments
+from app.demo.meetings import segments
+from app.demo.plans import Record, Session
 from app.demo.sessions import (
-    CO,
     CU,
     MENTOR,
     PARTICIPANT,
@@ -26,10 +26,7 @@ from app.demo.sessions import (
     SESSIONS,
     UPCOMING_PLAN,
     UPCOMING_TITLE,
-    E,
-    Record,
     S,
-    Session,
 )
 from app.extensions import db
 from app.leadership.models import (
@@ -52,7 +49,6 @@ from app.meetings.models import (
 )
 from app.teams.models import Team
 
-MOVE_ORDER = (S, E, CU, CO)  # the order of the counts in Record.moves
 TEAM_KEYS = ("mentor", "leader", "teacher1", "teacher2", "teacher3")
 
 
@@ -92,13 +88,22 @@ def _utc(local: datetime) -> datetime:
 def _seed_sessions(team: Team, people: dict[str, User], anchor: date) -> bool:
     existing = set(db.session.scalars(sa.select(Meeting.title).where(Meeting.team_id == team.id)))
     missing = [s for s in SESSIONS if s.title not in existing]
-    meetings = [_new_meeting(team, people, anchor, session) for session in missing]
+    add_sessions(team, people, anchor, missing)
+    return bool(missing)
+
+
+def add_sessions(
+    team: Team, people: dict[str, User], anchor: date, sessions: list[Session]
+) -> list[Meeting]:
+    """Held meetings of the team with their minutes, attendance and what was logged around
+    them (flushed, not committed); `anchor` is the day each session's `day` counts from."""
+    meetings = [_new_meeting(team, people, anchor, session) for session in sessions]
     db.session.add_all(meetings)
     db.session.flush()
-    for session, meeting in zip(missing, meetings, strict=True):
+    for session, meeting in zip(sessions, meetings, strict=True):
         _add_minutes(meeting, session, people, meeting.starts_at.date())
         _seed_record(meeting, session.record, people, new=True)
-    return bool(missing)
+    return meetings
 
 
 def _new_meeting(team: Team, people: dict[str, User], anchor: date, session: Session) -> Meeting:
@@ -117,8 +122,8 @@ def _new_meeting(team: Team, people: dict[str, User], anchor: date, session: Ses
     # Teams start a minute or three late; the wrap-up takes under a minute.
     started = _utc(starts_at) + timedelta(minutes=1 + abs(session.day) % 3)
     meeting.started_at = started
-    meeting.ended_at = started + timedelta(seconds=sum(s[3] for s in session.segments) + 40)
-    meeting.segments = held_segments(session.segments, people)
+    meeting.ended_at = started + timedelta(seconds=sum(s.seconds for s in session.segments) + 40)
+    meeting.segments = segments(session.segments, people)
     return meeting
 
 
@@ -135,24 +140,25 @@ def _windows(meeting: Meeting) -> list[tuple[datetime, int]]:
 def _add_minutes(meeting: Meeting, session: Session, people: dict[str, User], day: date) -> None:
     windows = _windows(meeting)
     by_segment = defaultdict(list)
-    for contribution in session.contributions:
-        by_segment[contribution[0]].append(contribution)
+    for said in session.contributions:
+        by_segment[said.segment].append(said)
     for index, contributions in sorted(by_segment.items()):
         start, seconds = windows[index]
-        for n, (_, kind, author, body, owner, due, done) in enumerate(contributions, 1):
+        for n, said in enumerate(contributions, 1):
             created = start + timedelta(seconds=seconds * n // (len(contributions) + 1))
-            is_action = kind == ContributionKind.action
+            is_action = said.kind == ContributionKind.action
+            due = said.due_in_days
             db.session.add(
                 Contribution(
                     meeting_id=meeting.id,
                     segment_id=meeting.segments[index].id,
-                    author_id=people[author].id,
-                    kind=kind,
-                    body=body,
-                    owner_id=people[owner].id if owner else None,
+                    author_id=people[said.author].id,
+                    kind=said.kind,
+                    body=said.body,
+                    owner_id=people[said.owner].id if said.owner else None,
                     due_on=day + timedelta(days=due) if is_action else None,
                     done_at=meeting.ended_at + timedelta(days=max(due - 1, 0), hours=2)
-                    if is_action and done
+                    if is_action and said.done
                     else None,
                     created_at=created,
                 )
@@ -174,17 +180,17 @@ def _seed_record(meeting: Meeting, record: Record, people: dict[str, User], new=
         _add_moves(meeting, record, people)
         _add_nudges(meeting, record, people)
         added = True
-    if record.loop and (new or not _has_loop(meeting, people["leader"])):
-        goals, planning, leader_reflection, mentor_reflection, next_goals = record.loop
+    loop = record.loop
+    if loop and (new or not _has_loop(meeting, people["leader"])):
         db.session.add(
             MentoringLoop(
                 meeting_id=meeting.id,
                 leader_id=people["leader"].id,
-                leader_goals=goals,
-                planning_notes=planning,
-                leader_reflection=leader_reflection,
-                mentor_reflection=mentor_reflection,
-                next_goals=next_goals,
+                leader_goals=loop.leader_goals,
+                planning_notes=loop.planning_notes,
+                leader_reflection=loop.leader_reflection,
+                mentor_reflection=loop.mentor_reflection,
+                next_goals=loop.next_goals,
                 updated_at=meeting.ended_at + timedelta(days=1, hours=-2),
             )
         )
@@ -242,14 +248,14 @@ def _add_moves(meeting: Meeting, record: Record, people: dict[str, User]) -> Non
     weights = [seconds for _, seconds in _windows(meeting)]
     placed: list[list[list]] = [[] for _ in segments]  # per segment: [by, type, note]
     for by, counts in record.moves.items():
-        for move_type, count in zip(MOVE_ORDER, counts, strict=True):
+        for move_type, count in counts.by_type().items():
             indices = _eligible(segments, by, move_type, people)
             for index, n in _spread(count, indices, weights).items():
                 placed[index].extend([by, move_type, ""] for _ in range(n))
-    for index, by, move_type, note in record.notes:
-        _attach_note(placed, index, by, move_type, note, meeting.title)
+    for note in record.notes:
+        _attach_note(placed, note.segment, note.by, note.move_type, note.note, meeting.title)
 
-    groups = [(by, t) for by in MoveBy for t in MOVE_ORDER]
+    groups = [(by, t) for by in MoveBy for t in MoveType]
     for (start, seconds), segment, moves in zip(_windows(meeting), segments, placed, strict=True):
         ranked = []
         for order, (by, move_type) in enumerate(groups):
@@ -289,18 +295,18 @@ def _attach_note(placed, index: int, by: MoveBy, move_type: MoveType, note: str,
 
 def _add_nudges(meeting: Meeting, record: Record, people: dict[str, User]) -> None:
     windows = _windows(meeting)
-    for index, body, dismissed in record.nudges:
-        start, seconds = windows[index]
+    for nudge in record.nudges:
+        start, seconds = windows[nudge.segment]
         sent = start + timedelta(seconds=seconds * 2 // 5)
         db.session.add(
             Nudge(
                 meeting_id=meeting.id,
-                segment_id=meeting.segments[index].id,
+                segment_id=meeting.segments[nudge.segment].id,
                 from_id=people["mentor"].id,
                 to_id=people["leader"].id,
-                body=body,
+                body=nudge.body,
                 created_at=sent,
-                dismissed_at=sent + timedelta(seconds=50) if dismissed else None,
+                dismissed_at=sent + timedelta(seconds=50) if nudge.dismissed else None,
             )
         )
 
@@ -309,13 +315,12 @@ def _seed_upcoming_plan(upcoming: Meeting, people: dict[str, User]) -> bool:
     """The planning conversation before the upcoming debrief: goals and notes, no debrief."""
     if _has_loop(upcoming, people["leader"]):
         return False
-    goals, planning = UPCOMING_PLAN
     db.session.add(
         MentoringLoop(
             meeting_id=upcoming.id,
             leader_id=people["leader"].id,
-            leader_goals=goals,
-            planning_notes=planning,
+            leader_goals=UPCOMING_PLAN.leader_goals,
+            planning_notes=UPCOMING_PLAN.planning_notes,
             updated_at=_utc(upcoming.starts_at - timedelta(days=4)),
         )
     )
@@ -325,16 +330,16 @@ def _seed_upcoming_plan(upcoming: Meeting, people: dict[str, User]) -> bool:
 def _seed_phases(team: Team, people: dict[str, User], anchor: date) -> bool:
     if db.session.scalar(sa.select(PhaseChange.id).where(PhaseChange.team_id == team.id).limit(1)):
         return False
-    for key, phase, day, note, next_step in PHASES:
-        started_on = anchor + timedelta(days=day)
+    for step in PHASES:
+        started_on = anchor + timedelta(days=step.day)
         db.session.add(
             PhaseChange(
                 team_id=team.id,
-                user_id=people[key].id,
-                phase=Phase(phase),
+                user_id=people[step.person].id,
+                phase=Phase(step.phase),
                 started_on=started_on,
-                note=note,
-                next_step=next_step,
+                note=step.note,
+                next_step=step.next_step,
                 recorded_by_id=people["mentor"].id,
                 created_at=_utc(datetime.combine(started_on, datetime.min.time()))
                 + timedelta(hours=17),

@@ -6,36 +6,21 @@ from app.auth.models import User
 from app.auth.passwords import hash_password
 from app.demo.handoff import seed_handoff
 from app.demo.meetings import seed_meetings
+from app.demo.sessions import PEOPLE, SCHOOLS, TEAM_NAME
 from app.demo.tasks import seed_tasks
 from app.extensions import db
-from app.teams.models import District, Membership, Role, School, Team
+from app.teams.models import District, Membership, School, Team
 from app.timeutil import local_now
 
 DEMO_PASSWORD = "tandem-demo"
 
-SCHOOLS = ["Maple Street Elementary", "Riverbend Elementary"]
-
-# email, name, school index (None: district staff), admin, role on the Grade 4 team
-PEOPLE = [
-    ("admin@demo.test", "Dana Whitfield", None, True, None),
-    ("mentor@demo.test", "Dr. Ana Ruiz", None, False, Role.mentor),
-    ("leader@demo.test", "Jordan Lee", 0, False, Role.teacher_leader),
-    ("teacher1@demo.test", "Priya Natarajan", 0, False, Role.teacher),
-    ("teacher2@demo.test", "Marcus Bell", 1, False, Role.teacher),
-    ("teacher3@demo.test", "Sofia Alvarez", 1, False, Role.teacher),
-]
-
-TEAM_NAME = "Grade 4 Math Team"
+__all__ = ["DEMO_PASSWORD", "PEOPLE", "TEAM_NAME", "demo_team", "seed_demo"]
 
 
 def seed_demo() -> bool:
     """Load whatever part of the demo is missing; False when all of it is already there."""
     added_people = _seed_people()
-    team = db.session.scalar(sa.select(Team).where(Team.name == TEAM_NAME))
-    people = {
-        email.split("@")[0]: db.session.scalar(sa.select(User).where(User.email == email))
-        for email, *_ in PEOPLE
-    }
+    team, people = demo_team()
     today = local_now().date()
     added_meetings = seed_meetings(team, people, today)
     added_handoff = seed_handoff(team, people, today)
@@ -43,8 +28,18 @@ def seed_demo() -> bool:
     return added_people or added_meetings or added_handoff or added_tasks
 
 
+def demo_team() -> tuple[Team, dict[str, User]]:
+    """The demo team and its people by key ("mentor", "leader", "teacher1", ...)."""
+    team = db.session.scalar(sa.select(Team).where(Team.name == TEAM_NAME))
+    people = {
+        person.key: db.session.scalar(sa.select(User).where(User.email == person.email))
+        for person in PEOPLE
+    }
+    return team, people
+
+
 def _seed_people() -> bool:
-    if db.session.scalar(sa.select(User.id).where(User.email == PEOPLE[0][0])):
+    if db.session.scalar(sa.select(User.id).where(User.email == PEOPLE[0].email)):
         return False
     district = District(name="Lakeview Unified School District")
     schools = [School(district=district, name=name) for name in SCHOOLS]
@@ -56,17 +51,17 @@ def _seed_people() -> bool:
         "Maple Street and Riverbend.",
     )
     password_hash = hash_password(DEMO_PASSWORD)
-    for email, name, school, is_admin, role in PEOPLE:
+    for plan in PEOPLE:
         person = User(
-            email=email,
-            name=name,
+            email=plan.email,
+            name=plan.name,
             password_hash=password_hash,
-            school=schools[school] if school is not None else None,
-            is_admin=is_admin,
+            school=schools[plan.school] if plan.school is not None else None,
+            is_admin=plan.is_admin,
         )
         db.session.add(person)
-        if role:
-            db.session.add(Membership(team=team, user=person, role=role))
+        if plan.role:
+            db.session.add(Membership(team=team, user=person, role=plan.role))
     db.session.add_all([district, *schools, team])
     db.session.commit()
     return True

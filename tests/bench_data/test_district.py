@@ -1,11 +1,17 @@
 """The generated benchmark district: its size, its refusal to mix with other data, and
 pages of a generated team rendered for a generated member."""
 
+import hashlib
+from datetime import datetime
+
+import pytest
 import sqlalchemy as sa
 
+from app import bench_data
 from app.auth.models import User
 from app.bench_data import DISTRICT_PASSWORD, seed_district
 from app.bench_data.context import Size
+from app.demo.sessions import AGENDAS
 from app.extensions import db
 from app.leadership.models import FacilitationMove, MentoringLoop, Nudge, PhaseChange
 from app.meetings.models import Attendance, Contribution, Meeting, Segment
@@ -28,7 +34,8 @@ def test_district_has_the_size_asked_for_and_the_same_rows_every_run(app):
     assert count(Team) == size.teams
     assert count(User) == size.people
     assert count(Meeting) == meetings == written["meetings"]
-    assert count(Segment) == meetings * 8
+    per_team = [len(AGENDAS[n % len(AGENDAS)]) for n in range(meetings // size.teams)]
+    assert count(Segment) == size.teams * sum(per_team) == written["segments"]
     held = db.session.scalar(
         sa.select(sa.func.count(Meeting.id)).where(Meeting.ended_at.is_not(None))
     )
@@ -38,9 +45,113 @@ def test_district_has_the_size_asked_for_and_the_same_rows_every_run(app):
     assert 19 * held <= count(Contribution) <= 39 * held
     assert count(MentoringLoop) <= held
 
+    first = fingerprint()
     db.session.commit()
     _empty_all_tables()
     assert seed_district(scale=SCALE) == written
+    assert fingerprint() == first
+
+
+# Set at load time, not generated: the moment of the load and the salted password hash.
+NOT_GENERATED = {"password_hash", "created_at:users", "created_at:phase_changes"}
+
+
+def fingerprint() -> dict[str, str]:
+    """A digest of every row of every table, in id order."""
+    digests = {}
+    for table in db.metadata.sorted_tables:
+        columns = [
+            c for c in table.columns if not {c.name, f"{c.name}:{table.name}"} & NOT_GENERATED
+        ]
+        rows = db.session.execute(sa.select(*columns).order_by(*table.primary_key.columns))
+        digests[table.name] = hashlib.sha256(repr(rows.all()).encode()).hexdigest()
+    return digests
+
+
+def test_meetings_follow_the_demo_teams_agendas_in_order(app):
+    seed_district(scale=SCALE)
+    team_id = db.session.scalar(sa.select(Team.id).order_by(Team.id).limit(1))
+    meetings = db.session.scalars(
+        sa.select(Meeting).where(Meeting.team_id == team_id).order_by(Meeting.starts_at)
+    ).all()
+    for number, meeting in enumerate(meetings[: len(AGENDAS) + 1]):
+        plans = AGENDAS[number % len(AGENDAS)]
+        assert [(s.title, s.kind, s.planned_minutes) for s in meeting.segments] == [
+            (plan.title, plan.kind, plan.minutes) for plan in plans
+        ]
+
+
+def test_generated_times_compare_as_the_orm_binds_them(app):
+    """Rows written in bulk store datetimes and dates exactly as the ORM would, so a filter
+    on a value read back finds its row (on SQLite they are compared as text)."""
+    seed_district(scale=SCALE)
+    action = db.session.scalars(
+        sa.select(Contribution).where(Contribution.done_at.is_not(None)).limit(1)
+    ).one()
+    found = db.session.scalar(
+        sa.select(sa.func.count(Contribution.id)).where(
+            Contribution.id == action.id,
+            Contribution.created_at == action.created_at,
+            Contribution.done_at == action.done_at,
+            Contribution.due_on == action.due_on,
+        )
+    )
+    assert found == 1
+
+
+def schema() -> dict[str, tuple]:
+    """Every table's indexes and foreign keys, as the database reports them."""
+    db.session.commit()
+    inspector = sa.inspect(db.engine)
+    return {
+        table: (
+            sorted(i["name"] for i in inspector.get_indexes(table) if i["name"].startswith("ix_")),
+            sorted(key["name"] for key in inspector.get_foreign_keys(table)),
+        )
+        for table in inspector.get_table_names()
+        if table != "alembic_version"
+    }
+
+
+def models_schema() -> dict[str, tuple]:
+    """The same as the models declare it (the tests share one schema for the whole session, so
+    a load that lost an index would also spoil a snapshot taken before the next load)."""
+    return {
+        table.name: (
+            sorted(index.name for index in table.indexes),
+            sorted(key.name for key in table.foreign_key_constraints),
+        )
+        for table in db.metadata.sorted_tables
+    }
+
+
+def test_foreign_keys_and_indexes_hold_after_the_load(app):
+    assert schema() == models_schema()
+    seed_district(scale=SCALE)
+    assert schema() == models_schema()
+    segment = db.session.scalars(sa.select(Segment).limit(1)).one()
+    db.session.add(Segment(meeting_id=segment.meeting_id + 10**6, title="Nowhere"))
+    with pytest.raises(sa.exc.IntegrityError):
+        db.session.commit()
+    db.session.rollback()
+
+
+def test_a_failed_load_leaves_nothing_behind_and_the_schema_as_it_was(app, monkeypatch):
+    def broken(gen):
+        raise RuntimeError("feature failed")
+
+    monkeypatch.setattr(bench_data, "FEATURES", [*bench_data.FEATURES, broken])
+    with pytest.raises(RuntimeError, match="feature failed"):
+        seed_district(scale=SCALE)
+    assert count(User) == count(Meeting) == 0
+    assert schema() == models_schema()
+    team = factories.make_team()
+    db.session.add(
+        Meeting(team_id=team.id + 10**6, title="Nowhere", starts_at=datetime(2026, 9, 1, 15, 30))
+    )
+    with pytest.raises(sa.exc.IntegrityError):
+        db.session.commit()
+    db.session.rollback()
 
 
 def test_planned_meetings_are_ahead_and_held_ones_are_in_the_past(app):

@@ -14,7 +14,7 @@ from tests.browser.test_move_logging import ConsoleErrors
 pytestmark = pytest.mark.browser
 
 UPCOMING = "Cycle 3 debrief: Fraction Pairs across our classrooms"
-TITLES = [title for title, *_ in UPCOMING_AGENDA]
+TITLES = [segment.title for segment in UPCOMING_AGENDA]
 FULL_HD = {"width": 1920, "height": 1080}
 HD = {"width": 1280, "height": 720}
 NUDGE = "PRIVATE NUDGE: ask Marcus how he knew 2/5 is close to 1/2."

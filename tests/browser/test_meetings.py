@@ -21,7 +21,7 @@ NEXT_STEPS = "Next steps and who teaches when"
 
 # The demo's upcoming meeting, run live.
 UPCOMING = "Cycle 3 debrief: Fraction Pairs across our classrooms"
-UPCOMING_AGENDA = [title for title, *_ in UPCOMING_SEGMENTS]
+UPCOMING_AGENDA = [segment.title for segment in UPCOMING_SEGMENTS]
 SHARE_WORK = UPCOMING_AGENDA[1]
 PROJECTOR = {"width": 1600, "height": 900}
 

@@ -8,11 +8,11 @@ from tests.browser.conftest import PHONE, screenshot, sign_in, sign_out
 
 pytestmark = pytest.mark.browser
 
-TEAM_MEMBERS = [email for email, _name, _school, _admin, role in PEOPLE if role]
-NAMES = {email: name for email, name, *_ in PEOPLE}
+TEAM_MEMBERS = [person.email for person in PEOPLE if person.role]
+NAMES = {person.email: person.name for person in PEOPLE}
 
 
-@pytest.mark.parametrize("email", [email for email, *_ in PEOPLE])
+@pytest.mark.parametrize("email", [person.email for person in PEOPLE])
 def test_each_demo_person_signs_in_to_their_dashboard(page: Page, live_server, email):
     seed_demo()
     sign_in(page, email, DEMO_PASSWORD)

@@ -8,9 +8,8 @@ import pytest
 import sqlalchemy as sa
 
 from app.auth.models import User
-from app.demo.meetings import PAST_AGENDA, UPCOMING_AGENDA
 from app.demo.seed import DEMO_PASSWORD, PEOPLE, _seed_people, seed_demo
-from app.demo.sessions import PLANNING_TITLE, UPCOMING_TITLE
+from app.demo.sessions import PLANNING_AGENDA, PLANNING_TITLE, UPCOMING_AGENDA, UPCOMING_TITLE
 from app.extensions import db
 from app.leadership.figures import handoff
 from app.leadership.models import (
@@ -234,11 +233,11 @@ def test_the_demo_meetings_of_before_are_kept():
     seed_demo()
     planning = db.session.scalar(sa.select(Meeting).where(Meeting.title == PLANNING_TITLE))
     assert planning.starts_at.date() == local_now().date() - timedelta(days=14)
-    assert [s.title for s in planning.segments] == [row[0] for row in PAST_AGENDA]
+    assert [s.title for s in planning.segments] == [plan.title for plan in PLANNING_AGENDA]
     upcoming = db.session.scalar(sa.select(Meeting).where(Meeting.title == UPCOMING_TITLE))
     assert upcoming.status == "planned"
     assert upcoming.starts_at > local_now()
-    assert [s.title for s in upcoming.segments] == [row[0] for row in UPCOMING_AGENDA]
+    assert [s.title for s in upcoming.segments] == [plan.title for plan in UPCOMING_AGENDA]
 
 
 def test_seeding_twice_creates_nothing_new():
@@ -255,7 +254,7 @@ def test_an_older_demo_gains_only_the_missing_handoff():
 
     _seed_people()
     team = demo_team()
-    people = {email.split("@")[0]: person(email) for email, *_ in PEOPLE}
+    people = {plan.key: person(plan.email) for plan in PEOPLE}
     seed_meetings(team, people, local_now().date())
     before = counts()
     assert before["FacilitationMove"] == before["MentoringLoop"] == 0
