@@ -1,5 +1,9 @@
 """The figures behind a leader's handoff page: who led how many segment-minutes, at which
-release level, and which facilitation moves each person made, session by session."""
+release level, and which facilitation moves each person made, session by session.
+
+Everything is summed in SQL, grouped by meeting: a handoff reads a fixed number of rows per
+session however long the meetings were, and a fixed number of statements however many sessions.
+"""
 
 from collections import Counter
 from dataclasses import dataclass, field
@@ -11,11 +15,13 @@ from sqlalchemy.orm import selectinload
 from app.auth.models import User
 from app.extensions import db
 from app.leadership.models import FacilitationMove, MentoringLoop, MoveBy, MoveType
+from app.leadership.school_years import SchoolYear, school_year_of
 from app.meetings.models import Meeting, ReleaseLevel, Segment
 from app.teams.models import Role, Team
 
 # Practice sessions (trial runs) and deleted meetings are not part of the handoff.
 COUNTED = (Meeting.practice.is_(False), Meeting.deleted_at.is_(None))
+WHO = ("leader", "mentor", "other")
 
 
 @dataclass
@@ -65,45 +71,100 @@ class Handoff:
             return None
         return self.sessions[0].share("leader"), self.sessions[-1].share("leader")
 
+    @property
+    def school_year(self) -> SchoolYear | None:
+        """The school year the range is exactly, if it is one."""
+        if not self.start:
+            return None
+        year = SchoolYear.of(self.start)
+        return year if year.spans(self.start, self.end) else None
 
-def segment_minutes(segment: Segment) -> float:
-    """Actual minutes when the segment was run with the timer, else the planned minutes."""
-    if segment.elapsed_seconds:
-        return segment.elapsed_seconds / 60
-    return float(segment.planned_minutes)
+
+def _minutes_sql() -> sa.ColumnElement[float]:
+    """A segment's actual minutes when it was run with the timer, else its planned minutes."""
+    return sa.case(
+        (Segment.elapsed_seconds > 0, sa.cast(Segment.elapsed_seconds, sa.Float) / 60),
+        else_=sa.cast(Segment.planned_minutes, sa.Float),
+    )
 
 
-def attribute(segment: Segment, leader_id: int, mentor_ids: set[int]) -> dict[str, float]:
-    """Split a segment's minutes between leader, mentor and others.
+def _attributed_sql(leader_id: int, mentor_ids: set[int]) -> dict[str, sa.ColumnElement]:
+    """Each segment's minutes split between leader, mentor and others, summed in SQL.
 
-    The facilitator led the segment; at the co-facilitate release level the mentor and
-    the leader share it equally, whichever of them is named.
+    The facilitator led the segment; at the co-facilitate release level the mentor and the
+    leader share it equally, whichever of them is named.
     """
-    minutes = segment_minutes(segment)
-    shared = segment.release_level == ReleaseLevel.co_facilitate
-    if segment.facilitator_id == leader_id:
-        return {"leader": minutes / 2, "mentor": minutes / 2} if shared else {"leader": minutes}
-    if segment.facilitator_id in mentor_ids:
-        return {"mentor": minutes / 2, "leader": minutes / 2} if shared else {"mentor": minutes}
-    return {"other": minutes}
+    minutes = _minutes_sql()
+    by_leader = Segment.facilitator_id == leader_id
+    by_mentor = Segment.facilitator_id.in_(mentor_ids) if mentor_ids else sa.false()
+    shared = sa.and_(
+        Segment.release_level == ReleaseLevel.co_facilitate, sa.or_(by_leader, by_mentor)
+    )
+    half = minutes / 2
+
+    def summed(alone) -> sa.ColumnElement[float]:
+        return sa.func.coalesce(sa.func.sum(sa.case((shared, half), (alone, minutes), else_=0)), 0)
+
+    return {
+        "leader": summed(by_leader),
+        "mentor": summed(by_mentor),
+        "other": sa.func.coalesce(
+            sa.func.sum(sa.case((sa.or_(by_leader, by_mentor), 0), else_=minutes)), 0
+        ),
+    }
+
+
+def _in_range(start: date | None, end: date | None) -> list[sa.ColumnElement[bool]]:
+    where = []
+    if start:
+        where.append(Meeting.starts_at >= datetime.combine(start, time.min))
+    if end:
+        where.append(Meeting.starts_at <= datetime.combine(end, time.max))
+    return where
+
+
+def school_years(team: Team) -> list[SchoolYear]:
+    """The school years in which the team ended a counted meeting, latest first."""
+    year = school_year_of(Meeting.starts_at).label("year")
+    found = db.session.scalars(
+        sa.select(year)
+        .where(Meeting.team_id == team.id, Meeting.ended_at.is_not(None), *COUNTED)
+        .group_by(year)
+        .order_by(year.desc())
+    )
+    return [SchoolYear(int(y)) for y in found]
 
 
 def handoff(team: Team, leader: User, start: date | None = None, end: date | None = None):
-    query = (
-        sa.select(Meeting)
-        .where(Meeting.team_id == team.id, Meeting.ended_at.is_not(None), *COUNTED)
-        .options(selectinload(Meeting.segments))
-        .order_by(Meeting.starts_at)
+    """The handoff between start and end (inclusive; None leaves that side open)."""
+    ended = (
+        Meeting.team_id == team.id,
+        Meeting.ended_at.is_not(None),
+        *COUNTED,
+        *_in_range(start, end),
     )
-    if start:
-        query = query.where(Meeting.starts_at >= datetime.combine(start, time.min))
-    if end:
-        query = query.where(Meeting.starts_at <= datetime.combine(end, time.max))
-    meetings = db.session.scalars(query).all()
-    ids = [m.id for m in meetings]
+    meetings = db.session.scalars(sa.select(Meeting).where(*ended).order_by(Meeting.starts_at))
+    sessions = {m.id: SessionFigures(m) for m in meetings}
     mentor_ids = {u.id for u in team.members_with(Role.mentor)}
 
-    moves: dict[int, Counter] = {}
+    attributed = _attributed_sql(leader.id, mentor_ids)
+    for row in db.session.execute(
+        sa.select(
+            Segment.meeting_id,
+            Segment.release_level,
+            sa.func.sum(_minutes_sql()).label("minutes"),
+            *(sql.label(who) for who, sql in attributed.items()),
+        )
+        .join(Meeting, Segment.meeting_id == Meeting.id)
+        .where(*ended)
+        .group_by(Segment.meeting_id, Segment.release_level)
+    ):
+        figures = sessions[row.meeting_id]
+        for who in WHO:
+            minutes = getattr(figures, f"{who}_minutes") + float(getattr(row, who))
+            setattr(figures, f"{who}_minutes", minutes)
+        figures.release_minutes[row.release_level] += float(row.minutes)
+
     for meeting_id, by, kind, count in db.session.execute(
         sa.select(
             FacilitationMove.meeting_id,
@@ -111,32 +172,22 @@ def handoff(team: Team, leader: User, start: date | None = None, end: date | Non
             FacilitationMove.move_type,
             sa.func.count(),
         )
-        .where(FacilitationMove.meeting_id.in_(ids))
+        .join(Meeting, FacilitationMove.meeting_id == Meeting.id)
+        .where(*ended)
         .group_by(FacilitationMove.meeting_id, FacilitationMove.made_by, FacilitationMove.move_type)
     ):
-        moves.setdefault(meeting_id, Counter())[(by, kind)] = count
-
-    sessions = []
-    for meeting in meetings:
-        figures = SessionFigures(meeting, moves=moves.get(meeting.id, Counter()))
-        for segment in meeting.segments:
-            for who, minutes in attribute(segment, leader.id, mentor_ids).items():
-                setattr(figures, f"{who}_minutes", getattr(figures, f"{who}_minutes") + minutes)
-            figures.release_minutes[segment.release_level] += segment_minutes(segment)
-        sessions.append(figures)
+        sessions[meeting_id].moves[(by, kind)] = count
 
     loops = db.session.scalars(
         sa.select(MentoringLoop)
         .join(Meeting, MentoringLoop.meeting_id == Meeting.id)
-        .where(MentoringLoop.leader_id == leader.id, Meeting.team_id == team.id, *COUNTED)
+        .where(
+            MentoringLoop.leader_id == leader.id,
+            Meeting.team_id == team.id,
+            *COUNTED,
+            *_in_range(start, end),
+        )
         .options(selectinload(MentoringLoop.meeting))
         .order_by(Meeting.starts_at)
     ).all()
-    if start or end:
-        loops = [
-            loop
-            for loop in loops
-            if (not start or loop.meeting.starts_at.date() >= start)
-            and (not end or loop.meeting.starts_at.date() <= end)
-        ]
-    return Handoff(team, leader, sessions, list(loops), start, end)
+    return Handoff(team, leader, list(sessions.values()), list(loops), start, end)
