@@ -13,6 +13,7 @@ from markupsafe import Markup
 from app import svg
 from app.leadership.figures import Handoff, Period, SessionFigures
 from app.leadership.models import MoveBy, MoveType
+from app.leadership.school_years import SchoolYear
 from app.meetings.models import ReleaseLevel
 from app.svg import GRID, INK, SMALL, SOFT, WIDTH, shown_labels
 from app.templating import quantity
@@ -60,9 +61,26 @@ def _span(points: Sequence[Point]) -> str:
 
 
 def _axis(points, xs, slot, y, label_width=48, font_size=11) -> list[str]:
+    if _per(points) == "month":
+        return _school_year_axis(points, xs, slot, y, font_size)
     labels = [(p.short, p.below) for p in points]
-    width = label_width if _per(points) != "month" else 30
-    return svg.category_axis(labels, xs, slot, y, width, font_size)
+    return svg.category_axis(labels, xs, slot, y, label_width, font_size)
+
+
+def _school_year_axis(points, xs, slot, y, font_size) -> list[str]:
+    """Months are marked by their school year only, at its first month: a few labels that
+    read at a glance (and few texts keep the PDF fast)."""
+    parts, year = [], None
+    for p, x in zip(points, xs, strict=True):
+        if SchoolYear.of(p.start) == year:
+            continue
+        year = SchoolYear.of(p.start)
+        edge = x - slot / 2
+        parts.append(svg.line(edge, y - 16, edge, y - 9, stroke=SOFT))
+        parts.append(
+            svg.text(edge + 2, y, year.label, font_size=font_size, fill=SOFT, class_="date")
+        )
+    return parts
 
 
 def _patterns(chart_id: str) -> str:
@@ -111,33 +129,38 @@ def share_chart(points: Sequence[Point], chart_id: str = "chart-share") -> Marku
         left,
         right,
     )
-    tops = []
+    # One path per person for all the bars: a pattern fill drawn once, not once per bar,
+    # which keeps the PDF fast; an invisible box per bar carries its tooltip.
+    shapes: dict[str, list[str]] = {who: [] for who in fills}
+    boxes, tops = [], []
     for p, x in zip(points, xs, strict=True):
-        parts, y = [], bottom
+        y = bottom
         for who in ("leader", "other", "mentor"):
             h = p.share(who) * (bottom - top)
             if h > 0:
-                parts.append(svg.rect(x - bar / 2, y - h, bar, h, fill=fills[who]))
-                y -= h
-        if not p.total_minutes:
-            parts.append(
-                svg.rect(
-                    x - bar / 2,
-                    top,
-                    bar,
-                    bottom - top,
-                    fill="none",
-                    stroke=GRID,
-                    stroke_dasharray="3 3",
+                shapes[who].append(
+                    f"M{svg.num(x - bar / 2)},{svg.num(y - h)}h{svg.num(bar)}"
+                    f"v{svg.num(h)}h{svg.num(-bar)}z"
                 )
-            )
+                y -= h
+        box = {"fill": "#ffffff", "fill_opacity": 0}
+        if not p.total_minutes:
+            box = {"fill": "none", "stroke": GRID, "stroke_dasharray": "3 3"}
         tip = (
             f"{p.long}: teacher leader {_pct(p.share('leader'))}, "
             f"mentor {_pct(p.share('mentor'))}, others {_pct(p.share('other'))} "
             f"of {svg.num(round(p.total_minutes, 1))} min"
         )
-        body.append(svg.el("g", svg.tip(tip) + "".join(parts), class_="bar"))
+        boxes.append(
+            svg.el(
+                "g",
+                svg.tip(tip) + svg.rect(x - bar / 2, top, bar, bottom - top, **box),
+                class_="bar",
+            )
+        )
         tops.append(bottom - p.share("leader") * (bottom - top))
+    body += [svg.el("path", d="".join(d), fill=fills[who]) for who, d in shapes.items() if d]
+    body += boxes
     for i in shown_labels(len(points), slot, 40):
         if not points[i].total_minutes:
             continue

@@ -160,6 +160,11 @@ class Handoff:
     loops: list[MentoringLoop]
     start: date | None = None
     end: date | None = None
+    loops_in_range: int = 0  # loops holds the latest of them when a limit was asked for
+
+    @property
+    def loops_left_out(self) -> int:
+        return self.loops_in_range - len(self.loops)
 
     @property
     def leader_share_first_last(self) -> tuple[float, float] | None:
@@ -235,8 +240,15 @@ def school_years(team: Team) -> list[SchoolYear]:
     return [SchoolYear(int(y)) for y in found]
 
 
-def handoff(team: Team, leader: User, start: date | None = None, end: date | None = None):
-    """The handoff between start and end (inclusive; None leaves that side open)."""
+def handoff(
+    team: Team,
+    leader: User,
+    start: date | None = None,
+    end: date | None = None,
+    loops_limit: int | None = None,
+) -> Handoff:
+    """The handoff between start and end (inclusive; None leaves that side open), with the
+    mentoring loops of the latest loops_limit sessions (all of them without a limit)."""
     ended = (
         Meeting.team_id == team.id,
         Meeting.ended_at.is_not(None),
@@ -278,8 +290,8 @@ def handoff(team: Team, leader: User, start: date | None = None, end: date | Non
     ):
         sessions[meeting_id].moves[(by, kind)] = count
 
-    loops = db.session.scalars(
-        sa.select(MentoringLoop)
+    found = db.session.execute(
+        sa.select(MentoringLoop, sa.func.count().over().label("in_range"))
         .join(Meeting, MentoringLoop.meeting_id == Meeting.id)
         .where(
             MentoringLoop.leader_id == leader.id,
@@ -288,6 +300,9 @@ def handoff(team: Team, leader: User, start: date | None = None, end: date | Non
             *_in_range(start, end),
         )
         .options(selectinload(MentoringLoop.meeting))
-        .order_by(Meeting.starts_at)
+        .order_by(Meeting.starts_at.desc(), MentoringLoop.id.desc())
+        .limit(loops_limit)
     ).all()
-    return Handoff(team, leader, list(sessions.values()), list(loops), start, end)
+    loops = [loop for loop, _ in reversed(found)]
+    in_range = found[0].in_range if found else 0
+    return Handoff(team, leader, list(sessions.values()), loops, start, end, in_range)
