@@ -11,7 +11,7 @@ from datetime import date, datetime, time
 from functools import cached_property
 
 import sqlalchemy as sa
-from sqlalchemy.orm import selectinload
+from sqlalchemy.orm import contains_eager
 
 from app.auth.models import User
 from app.extensions import db
@@ -299,7 +299,7 @@ def handoff(
             *COUNTED,
             *_in_range(start, end),
         )
-        .options(selectinload(MentoringLoop.meeting))
+        .options(contains_eager(MentoringLoop.meeting))
         .order_by(Meeting.starts_at.desc(), MentoringLoop.id.desc())
         .limit(loops_limit)
     ).all()
