@@ -112,7 +112,14 @@ def _fills(chart_id: str) -> dict[str, str]:
     }
 
 
-def share_chart(points: Sequence[Point], chart_id: str = "chart-share") -> Markup:
+def _tipper(tips: bool):
+    """svg.tip, or nothing in print, where no one hovers (fewer elements, a faster PDF)."""
+    return svg.tip if tips else (lambda _words: "")
+
+
+def share_chart(
+    points: Sequence[Point], chart_id: str = "chart-share", tips: bool = True
+) -> Markup:
     """Per point, a 100% bar of segment-minutes led by the leader, others and the mentor."""
     title = "Who led the segment-minutes"
     if not points:
@@ -151,13 +158,14 @@ def share_chart(points: Sequence[Point], chart_id: str = "chart-share") -> Marku
             f"mentor {_pct(p.share('mentor'))}, others {_pct(p.share('other'))} "
             f"of {svg.num(round(p.total_minutes, 1))} min"
         )
-        boxes.append(
-            svg.el(
-                "g",
-                svg.tip(tip) + svg.rect(x - bar / 2, top, bar, bottom - top, **box),
-                class_="bar",
+        if tips or not p.total_minutes:
+            boxes.append(
+                svg.el(
+                    "g",
+                    _tipper(tips)(tip) + svg.rect(x - bar / 2, top, bar, bottom - top, **box),
+                    class_="bar",
+                )
             )
-        )
         tops.append(bottom - p.share("leader") * (bottom - top))
     body += [svg.el("path", d="".join(d), fill=fills[who]) for who, d in shapes.items() if d]
     body += boxes
@@ -193,7 +201,9 @@ def level_of(step: float) -> ReleaseLevel | None:
     return levels[min(3, max(0, round(step) - 1))]
 
 
-def release_chart(points: Sequence[Point], chart_id: str = "chart-release") -> Markup:
+def release_chart(
+    points: Sequence[Point], chart_id: str = "chart-release", tips: bool = True
+) -> Markup:
     """Per point, the minute-weighted release step from 1 (mentor leads) to 4 (alone)."""
     title = "Release level over time"
     if not points:
@@ -234,7 +244,7 @@ def release_chart(points: Sequence[Point], chart_id: str = "chart-release") -> M
     counted = [(i, p) for i, p in enumerate(points) if p.release_step]
     for i, p in counted:
         x, y = xs[i], y_of(p.release_step)
-        tip = svg.tip(f"{p.long}: release step {p.release_step:.1f}")
+        tip = _tipper(tips)(f"{p.long}: release step {p.release_step:.1f}")
         body.append(
             svg.el(
                 "circle",
@@ -274,7 +284,7 @@ def number(value: float) -> str:
     return svg.num(round(value, 1))
 
 
-def _moves_panel(points, move_type, px, py, pw, top_count) -> list[str]:
+def _moves_panel(points, move_type, px, py, pw, top_count, tips) -> list[str]:
     left, right, top, bottom = px + 26, px + pw - 8, py + 28, py + 128
     xs, slot = svg.centers(len(points), left, right)
 
@@ -303,13 +313,15 @@ def _moves_panel(points, move_type, px, py, pw, top_count) -> list[str]:
             continue  # the table under the charts has every figure
         mark = _leader_mark if leader else _mentor_mark
         for x, v, p in zip(xs, values, points, strict=True):
-            tip = svg.tip(f"{p.long}: {WHO[by.value].lower()} {number(v)}")
+            tip = _tipper(tips)(f"{p.long}: {WHO[by.value].lower()} {number(v)}")
             parts.append(mark(x, y_of(v), tip, class_=f"point point-{by.value}"))
     parts += _axis(points, xs, slot, bottom + 15, label_width=50, font_size=10)
     return parts
 
 
-def moves_chart(points: Sequence[Point], chart_id: str = "chart-moves") -> Markup:
+def moves_chart(
+    points: Sequence[Point], chart_id: str = "chart-moves", tips: bool = True
+) -> Markup:
     """Four small multiples, one per move type: the leader's and the mentor's counts."""
     per = _per(points) if points else "session"
     title = "Facilitation moves per session"
@@ -332,7 +344,7 @@ def moves_chart(points: Sequence[Point], chart_id: str = "chart-moves") -> Marku
     ]
     for i, move_type in enumerate(MoveType):
         px, py = (i % 2) * (pw + gap), 34 + (i // 2) * (ph + 8)
-        body += _moves_panel(points, move_type, px, py, pw, top_count)
+        body += _moves_panel(points, move_type, px, py, pw, top_count, tips)
     first, last = points[0], points[-1]
     summary = "; ".join(
         f"{t.label}: teacher leader {number(first.move_count(MoveBy.leader, t))} → "
@@ -345,10 +357,10 @@ def moves_chart(points: Sequence[Point], chart_id: str = "chart-moves") -> Marku
     return svg.document(chart_id, height, title, desc, body)
 
 
-def for_handoff(handoff: Handoff) -> dict[str, Markup]:
+def for_handoff(handoff: Handoff, tips: bool = True) -> dict[str, Markup]:
     points = handoff.periods
     return {
-        "share": share_chart(points),
-        "release": release_chart(points),
-        "moves": moves_chart(points),
+        "share": share_chart(points, tips=tips),
+        "release": release_chart(points, tips=tips),
+        "moves": moves_chart(points, tips=tips),
     }

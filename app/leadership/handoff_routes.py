@@ -53,10 +53,10 @@ def _range_form(team) -> tuple[ReportRangeForm, bool, list[SchoolYear]]:
     return form, valid, years
 
 
-def _figures(figures: Handoff) -> dict:
+def _figures(figures: Handoff, pdf: bool = False) -> dict:
     return {
         "handoff": figures,
-        "charts": charts.for_handoff(figures),
+        "charts": charts.for_handoff(figures, tips=not pdf),
         "level_of": charts.level_of,
         "move_types": list(MoveType),
         "MoveBy": MoveBy,
@@ -110,5 +110,5 @@ def pdf(team_id: int, user_id: int):
         _filename(figures),
         prepared_on=local_now().date(),
         years=years,
-        **_figures(figures),
+        **_figures(figures, pdf=True),
     )
