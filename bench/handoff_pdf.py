@@ -99,7 +99,9 @@ def report(dataset: str, rows: list) -> bool:
         mark = ""
         if what == "PDF":
             ok = ok and median < TARGET_SECONDS
-            mark = "ok" if median < TARGET_SECONDS else f"OVER {TARGET_SECONDS:.0f} s"
+            mark = "ok" if median < TARGET_SECONDS else f"wall over {TARGET_SECONDS:.0f} s"
+            if statistics.median(cpu[1:]) >= TARGET_SECONDS:
+                mark += f", CPU over {TARGET_SECONDS:.0f} s"
         print(
             f"  {dataset:<26} {what:<4} {range_name:<13} cold {times[0] * 1000:6.0f} ms  "
             f"median {median * 1000:6.0f} ms  max {worst * 1000:6.0f} ms  "
@@ -150,7 +152,11 @@ def main() -> int:
     ok = report(name, rows) and ok
     verdict = "met" if ok else "MISSED"
     print(f"Goal (issue 9): every handoff PDF under {TARGET_SECONDS:.0f} s (median): {verdict}")
-    print("cpu is this process's CPU time: the cost of a request on an idle machine.")
+    load = ", ".join(f"{n:.1f}" for n in os.getloadavg())
+    print(
+        f"Load average {load} on {os.cpu_count()} cores. cpu is this process's CPU time, what "
+        "a request costs on an idle machine; wall time grows with the other jobs running."
+    )
     return 0
 
 
