@@ -70,6 +70,7 @@ def _page(figures: Handoff, form, years, viewer_is_mentor: bool, status: int = 2
         team=figures.team,
         form=form,
         years=years,
+        invalid=status != 200,
         viewer_is_mentor=viewer_is_mentor,
         **_figures(figures),
     ), status

@@ -281,3 +281,12 @@ def test_page_and_pdf_run_as_many_statements_for_five_years_as_for_one_session(
     html = client.get(urls[1]).get_data(as_text=True)
     assert f">{1 + 5 * 10 + MAX_SESSIONS}</dd>" in html
     assert large == small
+
+
+def test_a_bad_range_claims_no_range_and_keeps_the_year_links(client_as, team_world, two_years):
+    response = client_as("mentor").get(_url(team_world) + "?start=2024-13-45")
+    html = response.get_data(as_text=True)
+    assert response.status_code == 422
+    assert "Correct the dates below, or choose a school year." in html
+    assert "Every ended session" not in html and 'aria-current="page">All years' not in html
+    assert f">{_this_year().label}</a>" in html
