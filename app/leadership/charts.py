@@ -2,7 +2,7 @@
 
 Patterns, dashes, marker shapes and direct labels carry the meaning, so a greyscale print still
 reads. Each chart draws points: sessions, or months or school years when a range is long
-(figures.periods), so it stays small and readable for any range.
+(periods.py), so it stays small and readable for any range.
 """
 
 import math
@@ -11,8 +11,9 @@ from collections.abc import Sequence
 from markupsafe import Markup
 
 from app import svg
-from app.leadership.figures import Handoff, Period, SessionFigures
+from app.leadership.figures import SessionFigures
 from app.leadership.models import MoveBy, MoveType
+from app.leadership.periods import Period
 from app.leadership.school_years import SchoolYear
 from app.meetings.models import ReleaseLevel
 from app.svg import GRID, INK, SMALL, SOFT, WIDTH, shown_labels
@@ -357,8 +358,8 @@ def moves_chart(
     return svg.document(chart_id, height, title, desc, body)
 
 
-def for_handoff(handoff: Handoff, tips: bool = True) -> dict[str, Markup]:
-    points = handoff.periods
+def for_handoff(points: Sequence[Point], tips: bool = True) -> dict[str, Markup]:
+    """The handoff's three charts of these points (periods.periods of its sessions)."""
     return {
         "share": share_chart(points, tips=tips),
         "release": release_chart(points, tips=tips),

@@ -9,6 +9,7 @@ from app.leadership.access import is_mentor, leader_private_in
 from app.leadership.figures import Handoff, handoff, school_years
 from app.leadership.forms import ReportRangeForm
 from app.leadership.models import MoveBy, MoveType
+from app.leadership.periods import periods
 from app.leadership.school_years import SchoolYear
 from app.pdf import render_pdf
 from app.teams.access import team_for
@@ -54,9 +55,11 @@ def _range_form(team) -> tuple[ReportRangeForm, bool, list[SchoolYear]]:
 
 
 def _figures(figures: Handoff, pdf: bool = False) -> dict:
+    points = periods(figures.sessions)
     return {
         "handoff": figures,
-        "charts": charts.for_handoff(figures, tips=not pdf),
+        "points": points,
+        "charts": charts.for_handoff(points, tips=not pdf),
         "level_of": charts.level_of,
         "move_types": list(MoveType),
         "MoveBy": MoveBy,

@@ -12,8 +12,9 @@ import sqlalchemy as sa
 
 from app.extensions import db
 from app.leadership import charts
-from app.leadership.figures import MAX_SESSIONS, SessionFigures, handoff, periods
+from app.leadership.figures import SessionFigures, handoff
 from app.leadership.models import MoveBy, MoveType
+from app.leadership.periods import MAX_SESSIONS, periods
 from app.leadership.school_years import SchoolYear, school_year_of
 from app.meetings.models import Meeting, ReleaseLevel
 from app.teams.queries import team_with_members
