@@ -54,12 +54,14 @@ clean:
 
 # Benchmarks, not part of `make test`: live-update latency on the embedded default (SQLite, one
 # process) and on the production configuration (gunicorn gevent, 2 workers, PostgreSQL and Redis
-# on 127.0.0.1), then the minutes PDF. See "Benchmarks" in README.md.
+# on 127.0.0.1), then the minutes PDF and the handoff page and PDF (demo and a generated district
+# in throwaway SQLite databases). See "Benchmarks" in README.md.
 .PHONY: bench bench-pages
 bench: $(VENV)/.installed
 	$(BIN)/python bench/live_latency.py --mode embedded --viewers 30
 	$(BIN)/python bench/live_latency.py --mode production --viewers 200 --hold 20
 	$(BIN)/python bench/minutes_pdf.py
+	$(BIN)/python bench/handoff_pdf.py
 
 # Every main page and fragment of every role at one connection, on the demo and on the generated
 # district (flask seed-district), gunicorn gevent + PostgreSQL + Redis; `--embedded` for SQLite.

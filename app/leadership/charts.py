@@ -1,22 +1,25 @@
-"""The handoff charts as SVG drawn on the server, so the page and the PDF show the same picture.
+"""The handoff charts, drawn with app/svg.py so the page and the PDF show the same picture.
 
-Pure functions from figures to markup: no scripts, no web fonts, a fixed viewBox. Patterns,
-dashes, marker shapes and direct labels carry the meaning, so a greyscale print still reads.
+Patterns, dashes, marker shapes and direct labels carry the meaning, so a greyscale print still
+reads. Each chart draws points: sessions, or months or school years when a range is long
+(periods.py), so it stays small and readable for any range.
 """
 
 import math
 from collections.abc import Sequence
 
-from markupsafe import Markup, escape
+from markupsafe import Markup
 
-from app.leadership.figures import Handoff, SessionFigures
+from app import svg
+from app.leadership.figures import SessionFigures
 from app.leadership.models import MoveBy, MoveType
+from app.leadership.periods import Period
+from app.leadership.school_years import SchoolYear
 from app.meetings.models import ReleaseLevel
+from app.svg import GRID, INK, SMALL, SOFT, WIDTH, shown_labels
 from app.templating import quantity
 
-WIDTH = 720
-FONT = "system-ui, -apple-system, 'Segoe UI', 'DejaVu Sans', Arial, sans-serif"
-INK, SOFT, GRID = "#1d2733", "#4a5665", "#d9dee5"
+Point = SessionFigures | Period
 LEADER, MENTOR, OTHER = "#1f5f8b", "#7b4ea3", "#dfe4ea"
 WHO = {"leader": "Teacher leader", "mentor": "Mentor", "other": "Others"}
 MOVE_PEOPLE = (MoveBy.leader, MoveBy.mentor)
@@ -24,77 +27,20 @@ LINES = {
     MoveBy.leader: {"stroke_width": 2.2},
     MoveBy.mentor: {"stroke_width": 2, "stroke_dasharray": "5 3"},
 }
-SMALL = {"fill": SOFT, "font_size": 10.5}
 VALUE = {"text_anchor": "middle", "fill": LEADER, "font_size": 10.5, "font_weight": "bold"}
-
-
-def _n(value: float) -> str:
-    return f"{value:.1f}".removesuffix(".0")
-
-
-def _el(tag: str, body: str = "", **attrs) -> str:
-    """An SVG element; attribute names take hyphens for underscores (class_ is class)."""
-    parts = "".join(
-        f' {name.rstrip("_").replace("_", "-")}="{escape(_n(v) if isinstance(v, float) else v)}"'
-        for name, v in attrs.items()
-        if v is not None
-    )
-    return f"<{tag}{parts}>{body}</{tag}>" if body else f"<{tag}{parts}/>"
-
-
-def _text(x: float, y: float, text: str, **attrs) -> str:
-    return _el("text", str(escape(text)), x=x, y=y, **attrs)
-
-
-def _rect(x: float, y: float, width: float, height: float, body: str = "", **attrs) -> str:
-    return _el("rect", body, x=x, y=y, width=width, height=height, **attrs)
-
-
-def _line(x1: float, y1: float, x2: float, y2: float, **attrs) -> str:
-    return _el("line", x1=x1, y1=y1, x2=x2, y2=y2, **attrs)
-
-
-def _tip(text: str) -> str:
-    """A tooltip on hover; role="img" on the chart keeps screen readers on title and desc."""
-    return _el("title", str(escape(text)))
+NOTHING = "No ended sessions in this range yet."
+# Marks with their own tooltip on every point up to this many points; lines alone beyond.
+MAX_MARKS = 40
 
 
 def _leader_mark(x: float, y: float, body: str = "", **attrs) -> str:
-    return _el("circle", body, cx=x, cy=y, r=3.6, fill=LEADER, **attrs)
+    return svg.el("circle", body, cx=x, cy=y, r=3.6, fill=LEADER, **attrs)
 
 
 def _mentor_mark(x: float, y: float, body: str = "", **attrs) -> str:
-    return _rect(
+    return svg.rect(
         x - 3.3, y - 3.3, 6.6, 6.6, body, fill="#ffffff", stroke=MENTOR, stroke_width=1.8, **attrs
     )
-
-
-def _svg(chart_id: str, height: int, title: str, desc: str, body: Sequence[str]) -> Markup:
-    return Markup(
-        f'<svg xmlns="http://www.w3.org/2000/svg" class="chart" id="{chart_id}" '
-        f'viewBox="0 0 {WIDTH} {height}" width="{WIDTH}" height="{height}" role="img" '
-        f'aria-labelledby="{chart_id}-title {chart_id}-desc" font-family="{FONT}" '
-        f'font-size="12" fill="{INK}">'
-        f'<title id="{chart_id}-title">{escape(title)}</title>'
-        f'<desc id="{chart_id}-desc">{escape(desc)}</desc>' + "".join(body) + "</svg>"
-    )
-
-
-def _empty(chart_id: str, title: str) -> Markup:
-    message = "No ended sessions in this range yet."
-    box = _rect(1, 1, WIDTH - 2, 88, rx=8, fill="#f7f8fa", stroke=GRID, stroke_dasharray="6 4")
-    text = _text(WIDTH / 2, 50, message, text_anchor="middle", fill=SOFT, font_size=14)
-    return _svg(chart_id, 90, title, message, [box, text])
-
-
-def _day(session: SessionFigures) -> str:
-    when = session.meeting.starts_at
-    return f"{when:%b} {when.day}"
-
-
-def _long_day(session: SessionFigures) -> str:
-    when = session.meeting.starts_at
-    return f"{when:%b} {when.day}, {when.year}"
 
 
 def _pct(share: float) -> str:
@@ -102,62 +48,61 @@ def _pct(share: float) -> str:
     return f"{int(share * 100 + 0.5)}%"
 
 
-def _centers(n: int, x0: float, x1: float) -> tuple[list[float], float]:
-    slot = (x1 - x0) / n
-    return [x0 + slot * (i + 0.5) for i in range(n)], slot
+def _per(points: Sequence[Point]) -> str:
+    """'session', 'month' or 'school year': what one point of the chart is."""
+    return points[0].unit
 
 
-def shown_labels(n: int, slot: float, label_width: float) -> list[int]:
-    """Which of n evenly spaced labels fit without overlapping: a regular subset, always
-    the first, and the last when it fits."""
-    if n == 0:
-        return []
-    every = max(1, math.ceil(label_width / slot))
-    shown = list(range(0, n, every))
-    last = n - 1
-    if shown[-1] != last:
-        if last - shown[-1] >= every:
-            shown.append(last)
-        elif len(shown) > 1:
-            shown[-1] = last
-    return shown
+def _span(points: Sequence[Point]) -> str:
+    sessions = sum(getattr(p, "count", 1) for p in points)
+    counted = quantity(sessions, "session")
+    if _per(points) != "session":
+        counted += f" in {quantity(len(points), _per(points))}"
+    return f"{counted} from {points[0].day} to {points[-1].day}"
 
 
-def _date_axis(sessions, xs, slot, y, label_width=48, font_size=11) -> list[str]:
+def _axis(points, xs, slot, y, label_width=48, font_size=11) -> list[str]:
+    if _per(points) == "month":
+        return _school_year_axis(points, xs, slot, y, font_size)
+    labels = [(p.short, p.below) for p in points]
+    return svg.category_axis(labels, xs, slot, y, label_width, font_size)
+
+
+def _school_year_axis(points, xs, slot, y, font_size) -> list[str]:
+    """Months are marked by their school year only, at its first month: a few labels that
+    read at a glance (and few texts keep the PDF fast)."""
     parts, year = [], None
-    for i in shown_labels(len(sessions), slot, label_width):
-        when = sessions[i].meeting.starts_at
-        style = {"text_anchor": "middle", "fill": SOFT}
+    for p, x in zip(points, xs, strict=True):
+        if SchoolYear.of(p.start) == year:
+            continue
+        year = SchoolYear.of(p.start)
+        edge = x - slot / 2
+        parts.append(svg.line(edge, y - 16, edge, y - 9, stroke=SOFT))
         parts.append(
-            _text(xs[i], y, _day(sessions[i]), font_size=font_size, class_="date", **style)
+            svg.text(edge + 2, y, year.label, font_size=font_size, fill=SOFT, class_="date")
         )
-        if when.year != year:
-            parts.append(
-                _text(xs[i], y + font_size + 2, str(when.year), font_size=font_size - 1.5, **style)
-            )
-            year = when.year
     return parts
 
 
 def _patterns(chart_id: str) -> str:
-    hatch = _el(
+    hatch = svg.el(
         "pattern",
-        _rect(0, 0, 6, 6, fill=MENTOR)
-        + _el("path", d="M-1,1 l2,-2 M0,6 l6,-6 M5,7 l2,-2", stroke="#ffffff", stroke_width=1.6),
+        svg.rect(0, 0, 6, 6, fill=MENTOR)
+        + svg.el("path", d="M-1,1 l2,-2 M0,6 l6,-6 M5,7 l2,-2", stroke="#ffffff", stroke_width=1.6),
         id=f"{chart_id}-hatch",
         width=6,
         height=6,
         patternUnits="userSpaceOnUse",
     )
-    dots = _el(
+    dots = svg.el(
         "pattern",
-        _rect(0, 0, 6, 6, fill=OTHER) + _el("circle", cx=3, cy=3, r=1.1, fill="#7d8a99"),
+        svg.rect(0, 0, 6, 6, fill=OTHER) + svg.el("circle", cx=3, cy=3, r=1.1, fill="#7d8a99"),
         id=f"{chart_id}-dots",
         width=6,
         height=6,
         patternUnits="userSpaceOnUse",
     )
-    return _el("defs", hatch + dots)
+    return svg.el("defs", hatch + dots)
 
 
 def _fills(chart_id: str) -> dict[str, str]:
@@ -168,77 +113,85 @@ def _fills(chart_id: str) -> dict[str, str]:
     }
 
 
-def _swatch_legend(x: float, y: float, items: list[tuple[str, str]]) -> list[str]:
-    parts = []
-    for label, fill in items:
-        parts.append(_rect(x, y - 11, 14, 14, fill=fill, stroke=SOFT, stroke_width=0.5))
-        parts.append(_text(x + 20, y, label))
-        x += 34 + 7 * len(label)
-    return parts
+def _tipper(tips: bool):
+    """svg.tip, or nothing in print, where no one hovers (fewer elements, a faster PDF)."""
+    return svg.tip if tips else (lambda _words: "")
 
 
-def share_chart(sessions: Sequence[SessionFigures], chart_id: str = "chart-share") -> Markup:
-    """Per session, a 100% bar of segment-minutes led by the leader, others and the mentor."""
+def share_chart(
+    points: Sequence[Point], chart_id: str = "chart-share", tips: bool = True
+) -> Markup:
+    """Per point, a 100% bar of segment-minutes led by the leader, others and the mentor."""
     title = "Who led the segment-minutes"
-    if not sessions:
-        return _empty(chart_id, title)
+    if not points:
+        return svg.empty(chart_id, title, NOTHING)
     left, right, top, bottom, height = 46, WIDTH - 10, 40, 200, 244
-    xs, slot = _centers(len(sessions), left, right)
+    xs, slot = svg.centers(len(points), left, right)
     bar = min(slot * 0.7, 56)
     fills = _fills(chart_id)
     body = [_patterns(chart_id)]
-    body += _swatch_legend(left, 16, [(WHO[w], fills[w]) for w in ("leader", "other", "mentor")])
-    for tick in (0, 25, 50, 75, 100):
-        y = bottom - (bottom - top) * tick / 100
-        body.append(_line(left, y, right, y, stroke=GRID))
-        body.append(_text(left - 6, y + 4, f"{tick}%", text_anchor="end", **SMALL))
-    tops = []
-    for s, x in zip(sessions, xs, strict=True):
-        parts, y = [], bottom
+    body += svg.swatch_legend(left, 16, [(WHO[w], fills[w]) for w in ("leader", "other", "mentor")])
+    body += svg.value_grid(
+        [(t, f"{t}%") for t in (0, 25, 50, 75, 100)],
+        lambda t: bottom - (bottom - top) * t / 100,
+        left,
+        right,
+    )
+    # One path per person for all the bars: a pattern fill drawn once, not once per bar,
+    # which keeps the PDF fast; an invisible box per bar carries its tooltip.
+    shapes: dict[str, list[str]] = {who: [] for who in fills}
+    boxes, tops = [], []
+    for p, x in zip(points, xs, strict=True):
+        y = bottom
         for who in ("leader", "other", "mentor"):
-            h = s.share(who) * (bottom - top)
+            h = p.share(who) * (bottom - top)
             if h > 0:
-                parts.append(_rect(x - bar / 2, y - h, bar, h, fill=fills[who]))
+                shapes[who].append(
+                    f"M{svg.num(x - bar / 2)},{svg.num(y - h)}h{svg.num(bar)}"
+                    f"v{svg.num(h)}h{svg.num(-bar)}z"
+                )
                 y -= h
-        if not s.total_minutes:
-            parts.append(
-                _rect(
-                    x - bar / 2,
-                    top,
-                    bar,
-                    bottom - top,
-                    fill="none",
-                    stroke=GRID,
-                    stroke_dasharray="3 3",
+        box = {"fill": "#ffffff", "fill_opacity": 0}
+        if not p.total_minutes:
+            box = {"fill": "none", "stroke": GRID, "stroke_dasharray": "3 3"}
+        tip = (
+            f"{p.long}: teacher leader {_pct(p.share('leader'))}, "
+            f"mentor {_pct(p.share('mentor'))}, others {_pct(p.share('other'))} "
+            f"of {svg.num(round(p.total_minutes, 1))} min"
+        )
+        if tips or not p.total_minutes:
+            boxes.append(
+                svg.el(
+                    "g",
+                    _tipper(tips)(tip) + svg.rect(x - bar / 2, top, bar, bottom - top, **box),
+                    class_="bar",
                 )
             )
-        tip = (
-            f"{_long_day(s)}, {s.meeting.title}: teacher leader {_pct(s.share('leader'))}, "
-            f"mentor {_pct(s.share('mentor'))}, others {_pct(s.share('other'))} "
-            f"of {_n(round(s.total_minutes, 1))} min"
-        )
-        body.append(_el("g", _tip(tip) + "".join(parts), class_="bar"))
-        tops.append(bottom - s.share("leader") * (bottom - top))
-    for i in shown_labels(len(sessions), slot, 40):
-        if not sessions[i].total_minutes:
+        tops.append(bottom - p.share("leader") * (bottom - top))
+    body += [svg.el("path", d="".join(d), fill=fills[who]) for who, d in shapes.items() if d]
+    body += boxes
+    for i in shown_labels(len(points), slot, 40):
+        if not points[i].total_minutes:
             continue
         y = min(max(tops[i], top + 9), bottom - 9)
         body.append(
-            _rect(xs[i] - 18, y - 8, 36, 16, rx=8, fill="#ffffff", stroke=LEADER, stroke_width=1.2)
+            svg.rect(
+                xs[i] - 18, y - 8, 36, 16, rx=8, fill="#ffffff", stroke=LEADER, stroke_width=1.2
+            )
         )
         body.append(
-            _text(xs[i], y + 4, _pct(sessions[i].share("leader")), class_="leader-share", **VALUE)
+            svg.text(xs[i], y + 4, _pct(points[i].share("leader")), class_="leader-share", **VALUE)
         )
-    body.append(_line(left, bottom, right, bottom, stroke=INK))
-    body += _date_axis(sessions, xs, slot, bottom + 18)
-    first, last = sessions[0], sessions[-1]
+    body.append(svg.line(left, bottom, right, bottom, stroke=INK))
+    body += _axis(points, xs, slot, bottom + 18)
+    first, last = points[0], points[-1]
+    per = _per(points)
     desc = (
-        f"{quantity(len(sessions), 'session')} from {_long_day(first)} to {_long_day(last)}. "
-        f"The teacher leader led {_pct(first.share('leader'))} of segment-minutes in the first "
-        f"session and {_pct(last.share('leader'))} in the last; the mentor "
-        f"{_pct(first.share('mentor'))} and {_pct(last.share('mentor'))}."
+        f"{_span(points)}. The teacher leader led {_pct(first.share('leader'))} of "
+        f"segment-minutes in the first {per} and {_pct(last.share('leader'))} in the last; "
+        f"the mentor {_pct(first.share('mentor'))} and {_pct(last.share('mentor'))}."
     )
-    return _svg(chart_id, height, title, desc, body)
+    return svg.document(chart_id, height, title, desc, body)
 
 
 def level_of(step: float) -> ReleaseLevel | None:
@@ -249,13 +202,15 @@ def level_of(step: float) -> ReleaseLevel | None:
     return levels[min(3, max(0, round(step) - 1))]
 
 
-def release_chart(sessions: Sequence[SessionFigures], chart_id: str = "chart-release") -> Markup:
-    """Per session, the minute-weighted release step from 1 (mentor leads) to 4 (alone)."""
+def release_chart(
+    points: Sequence[Point], chart_id: str = "chart-release", tips: bool = True
+) -> Markup:
+    """Per point, the minute-weighted release step from 1 (mentor leads) to 4 (alone)."""
     title = "Release level over time"
-    if not sessions:
-        return _empty(chart_id, title)
+    if not points:
+        return svg.empty(chart_id, title, NOTHING)
     left, right, top, bottom, height = 206, WIDTH - 16, 22, 172, 214
-    xs, slot = _centers(len(sessions), left, right)
+    xs, slot = svg.centers(len(points), left, right)
 
     def y_of(step: float) -> float:
         return bottom - (bottom - top) * (step - 1) / 3
@@ -263,13 +218,10 @@ def release_chart(sessions: Sequence[SessionFigures], chart_id: str = "chart-rel
     body = []
     for level in ReleaseLevel:
         y = y_of(level.step)
+        dashes = None if level.step == 1 else "4 3"
+        body.append(svg.line(left, y, right, y, stroke=GRID, stroke_dasharray=dashes))
         body.append(
-            _line(
-                left, y, right, y, stroke=GRID, stroke_dasharray=None if level.step == 1 else "4 3"
-            )
-        )
-        body.append(
-            _text(
+            svg.text(
                 left - 10,
                 y + 4,
                 f"{level.step} · {level.label}",
@@ -278,141 +230,138 @@ def release_chart(sessions: Sequence[SessionFigures], chart_id: str = "chart-rel
                 font_size=11.5,
             )
         )
-    points = [
-        (x, y_of(s.release_step), s) for x, s in zip(xs, sessions, strict=True) if s.release_step
-    ]
     runs, run = [], []
-    for x, s in zip(xs, sessions, strict=True):
-        if s.release_step:
-            run.append(f"{_n(x)},{_n(y_of(s.release_step))}")
+    for x, p in zip(xs, points, strict=True):
+        if p.release_step:
+            run.append((x, y_of(p.release_step)))
         elif run:
             runs.append(run)
             run = []
     runs.append(run)
     for run in runs:
         if len(run) > 1:
-            body.append(
-                _el(
-                    "polyline",
-                    points=" ".join(run),
-                    fill="none",
-                    stroke=LEADER,
-                    stroke_width=2.5,
-                    stroke_linejoin="round",
-                )
-            )
-    labelled = {xs[i] for i in shown_labels(len(sessions), slot, 30)}
-    for x, y, s in points:
-        tip = f"{_long_day(s)}, {s.meeting.title}: release step {s.release_step:.1f}"
+            body.append(svg.polyline(run, stroke=LEADER, stroke_width=2.5))
+    labelled = set(shown_labels(len(points), slot, 30))
+    counted = [(i, p) for i, p in enumerate(points) if p.release_step]
+    for i, p in counted:
+        x, y = xs[i], y_of(p.release_step)
+        tip = _tipper(tips)(f"{p.long}: release step {p.release_step:.1f}")
         body.append(
-            _el(
+            svg.el(
                 "circle",
-                _tip(tip),
+                tip,
                 cx=x,
                 cy=y,
-                r=5,
+                r=5 if len(points) <= MAX_MARKS else 3,
                 fill="#ffffff",
                 stroke=LEADER,
-                stroke_width=2.5,
+                stroke_width=2.5 if len(points) <= MAX_MARKS else 1.8,
                 class_="point",
             )
         )
-        if x in labelled:
+        if i in labelled:
             above = y - 10 if y > top + 14 else y + 20
-            body.append(_text(x, above, f"{s.release_step:.1f}", **VALUE))
-    body.append(_line(left, bottom, right, bottom, stroke=INK))
-    body += _date_axis(sessions, xs, slot, bottom + 18)
-    if points:
-        first, last = points[0][2], points[-1][2]
+            body.append(svg.text(x, above, f"{p.release_step:.1f}", **VALUE))
+    body.append(svg.line(left, bottom, right, bottom, stroke=INK))
+    body += _axis(points, xs, slot, bottom + 18)
+    if counted:
+        first, last = counted[0][1], counted[-1][1]
         desc = (
-            f"Minute-weighted release level per session, from 1 (mentor leads) to 4 (leader "
-            f"leads alone): {first.release_step:.1f} on {_long_day(first)}, "
-            f"{last.release_step:.1f} on {_long_day(last)}."
+            f"Minute-weighted release level per {_per(points)}, from 1 (mentor leads) to 4 "
+            f"(leader leads alone), {_span(points)}: {first.release_step:.1f} in "
+            f"{first.day}, {last.release_step:.1f} in {last.day}."
         )
     else:
         desc = "No segment-minutes were counted in these sessions."
-    return _svg(chart_id, height, title, desc, body)
+    return svg.document(chart_id, height, title, desc, body)
 
 
-def _nice_top(value: int) -> int:
+def _nice_top(value: float) -> int:
     return max(2, math.ceil(value / 2) * 2)
 
 
-def _moves_panel(sessions, move_type, px, py, pw, top_count) -> list[str]:
-    left, right, top, bottom = px + 26, px + pw - 8, py + 28, py + 128
-    xs, slot = _centers(len(sessions), left, right)
+def number(value: float) -> str:
+    """A move count: whole for a session, one decimal for a month's average."""
+    return svg.num(round(value, 1))
 
-    def y_of(count: int) -> float:
+
+def _moves_panel(points, move_type, px, py, pw, top_count, tips) -> list[str]:
+    left, right, top, bottom = px + 26, px + pw - 8, py + 28, py + 128
+    xs, slot = svg.centers(len(points), left, right)
+
+    def y_of(count: float) -> float:
         return bottom - (bottom - top) * count / top_count
 
-    counts = {by: [s.move_count(by, move_type) for s in sessions] for by in MOVE_PEOPLE}
-    change = " · ".join(f"{by.label} {c[0]} → {c[-1]}" for by, c in counts.items())
+    counts = {by: [p.move_count(by, move_type) for p in points] for by in MOVE_PEOPLE}
+    change = " · ".join(f"{by.label} {number(c[0])} → {number(c[-1])}" for by, c in counts.items())
     parts = [
-        _text(px, py + 12, move_type.label, font_weight="bold", font_size=13),
-        _text(px + pw - 8, py + 12, change, text_anchor="end", **SMALL),
+        svg.text(px, py + 12, move_type.label, font_weight="bold", font_size=13),
+        svg.text(px + pw - 8, py + 12, change, text_anchor="end", **SMALL),
     ]
     for tick in (0, top_count // 2, top_count):
         y = y_of(tick)
-        parts.append(_line(left, y, right, y, stroke=INK if tick == 0 else GRID))
-        parts.append(_text(left - 5, y + 4, str(tick), text_anchor="end", fill=SOFT, font_size=10))
+        parts.append(svg.line(left, y, right, y, stroke=INK if tick == 0 else GRID))
+        parts.append(
+            svg.text(left - 5, y + 4, str(tick), text_anchor="end", fill=SOFT, font_size=10)
+        )
     for by, values in counts.items():
         leader = by == MoveBy.leader
         colour = LEADER if leader else MENTOR
-        line = " ".join(f"{_n(x)},{_n(y_of(v))}" for x, v in zip(xs, values, strict=True))
         if len(values) > 1:
-            parts.append(
-                _el(
-                    "polyline",
-                    points=line,
-                    fill="none",
-                    stroke=colour,
-                    stroke_linejoin="round",
-                    **LINES[by],
-                )
-            )
+            line = [(x, y_of(v)) for x, v in zip(xs, values, strict=True)]
+            parts.append(svg.polyline(line, stroke=colour, **LINES[by]))
+        if len(points) > MAX_MARKS:
+            continue  # the table under the charts has every figure
         mark = _leader_mark if leader else _mentor_mark
-        for x, v, s in zip(xs, values, sessions, strict=True):
-            tip = _tip(f"{_long_day(s)}: {WHO[by.value].lower()} {v}")
+        for x, v, p in zip(xs, values, points, strict=True):
+            tip = _tipper(tips)(f"{p.long}: {WHO[by.value].lower()} {number(v)}")
             parts.append(mark(x, y_of(v), tip, class_=f"point point-{by.value}"))
-    parts += _date_axis(sessions, xs, slot, bottom + 15, label_width=50, font_size=10)
+    parts += _axis(points, xs, slot, bottom + 15, label_width=50, font_size=10)
     return parts
 
 
-def moves_chart(sessions: Sequence[SessionFigures], chart_id: str = "chart-moves") -> Markup:
+def moves_chart(
+    points: Sequence[Point], chart_id: str = "chart-moves", tips: bool = True
+) -> Markup:
     """Four small multiples, one per move type: the leader's and the mentor's counts."""
+    per = _per(points) if points else "session"
     title = "Facilitation moves per session"
-    if not sessions:
-        return _empty(chart_id, title)
+    if per != "session":
+        title += f", averaged by {per}"
+    if not points:
+        return svg.empty(chart_id, title, NOTHING)
     height, gap, pw, ph = 386, 36, (WIDTH - 36) / 2, 170
     top_count = _nice_top(
-        max(s.move_count(by, t) for s in sessions for by in MOVE_PEOPLE for t in MoveType)
+        max(p.move_count(by, t) for p in points for by in MOVE_PEOPLE for t in MoveType)
     )
     body = [
-        _line(0, 12, 22, 12, stroke=LEADER, **LINES[MoveBy.leader]),
+        svg.line(0, 12, 22, 12, stroke=LEADER, **LINES[MoveBy.leader]),
         _leader_mark(11, 12),
-        _text(30, 16, WHO["leader"]),
-        _line(150, 12, 172, 12, stroke=MENTOR, **LINES[MoveBy.mentor]),
+        svg.text(30, 16, WHO["leader"]),
+        svg.line(150, 12, 172, 12, stroke=MENTOR, **LINES[MoveBy.mentor]),
         _mentor_mark(161, 12),
-        _text(180, 16, WHO["mentor"]),
-        _text(WIDTH, 16, "moves logged per session", text_anchor="end", **SMALL),
+        svg.text(180, 16, WHO["mentor"]),
+        svg.text(WIDTH, 16, "moves logged per session", text_anchor="end", **SMALL),
     ]
     for i, move_type in enumerate(MoveType):
         px, py = (i % 2) * (pw + gap), 34 + (i // 2) * (ph + 8)
-        body += _moves_panel(sessions, move_type, px, py, pw, top_count)
+        body += _moves_panel(points, move_type, px, py, pw, top_count, tips)
+    first, last = points[0], points[-1]
     summary = "; ".join(
-        f"{t.label}: teacher leader {sessions[0].move_count(MoveBy.leader, t)} → "
-        f"{sessions[-1].move_count(MoveBy.leader, t)}, mentor "
-        f"{sessions[0].move_count(MoveBy.mentor, t)} → {sessions[-1].move_count(MoveBy.mentor, t)}"
+        f"{t.label}: teacher leader {number(first.move_count(MoveBy.leader, t))} → "
+        f"{number(last.move_count(MoveBy.leader, t))}, mentor "
+        f"{number(first.move_count(MoveBy.mentor, t))} → "
+        f"{number(last.move_count(MoveBy.mentor, t))}"
         for t in MoveType
     )
-    of_sessions = quantity(len(sessions), "session")
-    desc = f"Moves logged in the first and the last of {of_sessions}. {summary}."
-    return _svg(chart_id, height, title, desc, body)
+    desc = f"Moves logged per session in the first and the last {per}, {_span(points)}. {summary}."
+    return svg.document(chart_id, height, title, desc, body)
 
 
-def for_handoff(handoff: Handoff) -> dict[str, Markup]:
+def for_handoff(points: Sequence[Point], tips: bool = True) -> dict[str, Markup]:
+    """The handoff's three charts of these points (periods.periods of its sessions)."""
     return {
-        "share": share_chart(handoff.sessions),
-        "release": release_chart(handoff.sessions),
-        "moves": moves_chart(handoff.sessions),
+        "share": share_chart(points, tips=tips),
+        "release": release_chart(points, tips=tips),
+        "moves": moves_chart(points, tips=tips),
     }

@@ -6,13 +6,20 @@ from flask_login import current_user, login_required
 
 from app.leadership import charts
 from app.leadership.access import is_mentor, leader_private_in
-from app.leadership.figures import Handoff, handoff
+from app.leadership.figures import Handoff, handoff, school_years
 from app.leadership.forms import ReportRangeForm
 from app.leadership.models import MoveBy, MoveType
+from app.leadership.periods import periods
+from app.leadership.school_years import SchoolYear
 from app.pdf import render_pdf
 from app.teams.access import team_for
 from app.teams.queries import team_with_members
 from app.timeutil import local_now
+
+# Mentoring loops shown in full, the latest first left out: a school year's on the page; the
+# PDF keeps to a few pages so it renders in well under 2 s for any range (issue 9).
+LOOPS_ON_PAGE = 40
+LOOPS_IN_PDF = 12
 
 bp = Blueprint("handoff", __name__, url_prefix="/teams/<int:team_id>/leaders/<int:user_id>")
 
@@ -24,8 +31,17 @@ def _leader(team_id: int, user_id: int):
     return team, leader, is_mentor(current_user, team.id)
 
 
-def _range_form() -> tuple[ReportRangeForm, bool]:
-    """The date range from the query string; an end before the start is a field error."""
+def _range_form(team) -> tuple[ReportRangeForm, bool, list[SchoolYear]]:
+    """The date range from the query string; an end before the start is a field error.
+
+    Without one, this school year, or the latest one with sessions when this one has none
+    yet (in August, last year's handoff rather than an empty page)."""
+    years = school_years(team)
+    if "start" not in request.args and "end" not in request.args:
+        year = SchoolYear.of(local_now().date())
+        if years and year not in years:
+            year = years[0]
+        return ReportRangeForm(formdata=None, start=year.start, end=year.end), True, years
     form = ReportRangeForm(formdata=request.args)
     valid = form.validate()
     for field in (form.start, form.end):
@@ -35,27 +51,37 @@ def _range_form() -> tuple[ReportRangeForm, bool]:
     if valid and start and end and end < start:
         form.end.errors.append("Choose a date on or after the start.")
         valid = False
-    return form, valid
+    return form, valid, years
 
 
-def _figures(figures: Handoff) -> dict:
+def _figures(figures: Handoff, pdf: bool = False) -> dict:
+    points = periods(figures.sessions)
     return {
         "handoff": figures,
-        "charts": charts.for_handoff(figures),
+        "points": points,
+        "charts": charts.for_handoff(points, tips=not pdf),
         "level_of": charts.level_of,
         "move_types": list(MoveType),
         "MoveBy": MoveBy,
+        "number": charts.number,
     }
 
 
-def _page(figures: Handoff, form: ReportRangeForm, viewer_is_mentor: bool, status: int = 200):
+def _page(figures: Handoff, form, years, viewer_is_mentor: bool, status: int = 200):
     return render_template(
         "leadership/handoff.html",
         team=figures.team,
         form=form,
+        years=years,
+        invalid=status != 200,
         viewer_is_mentor=viewer_is_mentor,
         **_figures(figures),
     ), status
+
+
+def _unranged(team, leader) -> Handoff:
+    """What a page with a bad range shows under the form: nothing yet, and quickly."""
+    return Handoff(team, leader, [], [])
 
 
 def _filename(figures: Handoff) -> str:
@@ -68,23 +94,25 @@ def _filename(figures: Handoff) -> str:
 @login_required
 def show(team_id: int, user_id: int):
     team, leader, viewer_is_mentor = _leader(team_id, user_id)
-    form, valid = _range_form()
+    form, valid, years = _range_form(team)
     if not valid:
-        return _page(handoff(team, leader), form, viewer_is_mentor, 422)
-    return _page(handoff(team, leader, form.start.data, form.end.data), form, viewer_is_mentor)
+        return _page(_unranged(team, leader), form, years, viewer_is_mentor, 422)
+    figures = handoff(team, leader, form.start.data, form.end.data, LOOPS_ON_PAGE)
+    return _page(figures, form, years, viewer_is_mentor)
 
 
 @bp.get("/handoff.pdf")
 @login_required
 def pdf(team_id: int, user_id: int):
     team, leader, viewer_is_mentor = _leader(team_id, user_id)
-    form, valid = _range_form()
+    form, valid, years = _range_form(team)
     if not valid:
-        return _page(handoff(team, leader), form, viewer_is_mentor, 422)
-    figures = handoff(team, leader, form.start.data, form.end.data)
+        return _page(_unranged(team, leader), form, years, viewer_is_mentor, 422)
+    figures = handoff(team, leader, form.start.data, form.end.data, LOOPS_IN_PDF)
     return render_pdf(
         "leadership/handoff_pdf.html",
         _filename(figures),
         prepared_on=local_now().date(),
-        **_figures(figures),
+        years=years,
+        **_figures(figures, pdf=True),
     )
