@@ -66,6 +66,7 @@ class Targets:
     leader_id: int
     held_meeting_id: int
     planned_meeting_id: int
+    cycle_id: int
 
 
 def find_targets(connection) -> Targets:
@@ -99,7 +100,12 @@ def find_targets(connection) -> Targets:
         "ORDER BY starts_at LIMIT 1",
         team=team,
     )
-    return Targets(logins, team, leader, held, planned)
+    cycle = one(
+        "SELECT id FROM cycles WHERE team_id = :team AND stage <> 'done' "
+        "ORDER BY starts_on DESC LIMIT 1",
+        team=team,
+    )
+    return Targets(logins, team, leader, held, planned, cycle)
 
 
 def run_fragments(url_map) -> list[str]:
@@ -126,6 +132,8 @@ def pages(targets: Targets, url_map) -> list[Page]:
             Page(role, "dashboard", "home.index"),
             Page(role, "team page", "teams.show", team),
             Page(role, "meetings of the team", "meetings.index", team),
+            Page(role, "cycle page", "cycles.show", (("cycle_id", targets.cycle_id),)),
+            Page(role, "cycles of the team", "cycles.index", team),
             Page(role, "meeting page", "meetings.show", held),
             Page(role, "run view", "run.show", planned),
             *(

@@ -14,7 +14,7 @@ import sqlalchemy as sa
 
 from app.auth.models import User
 from app.auth.passwords import hash_password
-from app.bench_data import leadership, meetings, people
+from app.bench_data import cycles, leadership, meetings, people
 from app.bench_data.bulk import Ids, Writer, reset_sequences
 from app.bench_data.context import Generation, Size
 from app.extensions import db
@@ -32,6 +32,7 @@ FEATURES: list[Callable[[Generation], None]] = [
     meetings.seed_contributions,
     leadership.seed_moves,
     leadership.seed_loops_and_nudges,
+    cycles.seed_cycles,
 ]
 
 
