@@ -5,6 +5,7 @@ from datetime import timedelta
 from flask import Blueprint, flash, redirect, render_template, request, url_for
 from flask_login import current_user, login_required
 
+from app import idempotency
 from app.cycles import advancing, planning
 from app.cycles.access import can_steer, cycle_for
 from app.cycles.forms import CycleEditForm, CycleForm, stage_from
@@ -65,9 +66,16 @@ def create(team_id: int):
     if not form.validate():
         page = render_template("cycles/new.html", team=team, form=form, previous=None)
         return page, 422
-    cycle = planning.open_cycle(current_user, team, form.details())
-    flash("Cycle opened. Plan its first meeting when you are ready.", "success")
-    return redirect(url_for("cycles.show", cycle_id=cycle.id))
+    opened = idempotency.once(
+        current_user,
+        idempotency.key_from(request.form),
+        "cycles.create",
+        lambda: planning.open_cycle(current_user, team, form.details()),
+    )
+    if not opened.replayed:
+        flash("Cycle opened. Plan its first meeting when you are ready.", "success")
+    cycle_id = opened.value.id if opened.value else opened.object_id
+    return redirect(url_for("cycles.show", cycle_id=cycle_id))
 
 
 @bp.get("/cycles/<int:cycle_id>")

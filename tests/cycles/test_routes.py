@@ -134,7 +134,7 @@ def test_stages_are_not_skipped(client_as, team_world):
     assert _cycles()[0].stage == CycleStage.select
 
 
-@pytest.mark.parametrize("stage", ["", "finished", "\x00", "DESIGN", "select"])
+@pytest.mark.parametrize("stage", ["", "finished", "\x00", "DESIGN", "Design "])
 def test_an_unknown_or_same_stage_is_refused(client_as, team_world, stage):
     cycle = make_cycle(team_world.team)
     assert _move(client_as("leader"), cycle, stage).status_code == 422
@@ -168,12 +168,12 @@ def test_a_move_from_a_stale_page_is_refused(client_as, team_world):
     seen = cycle.version
     mentor, leader = client_as("mentor"), client_as("leader")
     assert _move(mentor, cycle, "design", seen).status_code == 302
+    assert _move(mentor, cycle, "teach", seen + 1).status_code == 302
     response = _move(leader, cycle, "design", seen)
     assert response.status_code == 409
     assert "Someone else changed this cycle" in response.get_data(as_text=True)
-    stale_back = _move(leader, cycle, "select", seen, confirmed="yes")
-    assert stale_back.status_code == 409
-    assert _cycles()[0].stage == CycleStage.design
+    assert _move(leader, cycle, "select", seen, confirmed="yes").status_code == 409
+    assert _cycles()[0].stage == CycleStage.teach
 
 
 @pytest.mark.parametrize("version", ["", "abc", "²", "99999999999"])
@@ -262,3 +262,23 @@ def test_the_list_of_cycles_takes_any_page_number(client_as, team_world, page):
     make_cycle(team_world.team)
     response = client_as("teacher").get(f"/teams/{team_world.team.id}/cycles?page={page}")
     assert response.status_code == 200
+
+
+def test_a_second_click_on_a_move_changes_nothing_more(client_as, team_world):
+    cycle = make_cycle(team_world.team)
+    seen = cycle.version
+    client = client_as("leader")
+    assert _move(client, cycle, "design", seen).status_code == 302
+    again = _move(client, cycle, "design", seen)
+    assert again.status_code == 302
+    [moved] = _cycles()
+    assert moved.stage == CycleStage.design and moved.version == seen + 1
+
+
+def test_a_resent_new_cycle_form_opens_one_cycle(client_as, team_world):
+    client = client_as("leader")
+    form = _form(idempotency_key="k" * 24)
+    first = client.post(f"/teams/{team_world.team.id}/cycles", data=form)
+    second = client.post(f"/teams/{team_world.team.id}/cycles", data=form)
+    [cycle] = _cycles()
+    assert first.headers["Location"] == second.headers["Location"] == f"/cycles/{cycle.id}"
