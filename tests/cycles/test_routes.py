@@ -282,3 +282,14 @@ def test_a_resent_new_cycle_form_opens_one_cycle(client_as, team_world):
     second = client.post(f"/teams/{team_world.team.id}/cycles", data=form)
     [cycle] = _cycles()
     assert first.headers["Location"] == second.headers["Location"] == f"/cycles/{cycle.id}"
+
+
+def test_a_refused_edit_keeps_the_version_it_was_loaded_at(client_as, team_world):
+    cycle = make_cycle(team_world.team)
+    seen = cycle.version
+    client_as("mentor").post(f"/cycles/{cycle.id}", data=_form(version=str(seen)))
+    response = client_as("leader").post(
+        f"/cycles/{cycle.id}", data=_form(title="", version=str(seen))
+    )
+    assert response.status_code == 422
+    assert f'name="version" value="{seen}"' in response.get_data(as_text=True)
