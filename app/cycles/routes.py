@@ -39,7 +39,7 @@ def index(team_id: int):
     )
 
 
-def _new_form(team_id: int, previous) -> CycleForm:
+def _new_form(previous) -> CycleForm:
     today = local_now().date()
     form = CycleForm(formdata=None, starts_on=today, ends_on=today + timedelta(weeks=CYCLE_WEEKS))
     if previous and parse_id(request.args.get("from")) == previous.id:
@@ -53,7 +53,7 @@ def new(team_id: int):
     team = team_for(current_user, team_id)
     require(can_plan(current_user, team.id))
     previous = previous_with_next_steps(team.id)
-    form = _new_form(team.id, previous)
+    form = _new_form(previous)
     return render_template("cycles/new.html", team=team, form=form, previous=previous)
 
 
