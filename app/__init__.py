@@ -39,6 +39,7 @@ def create_app(overrides: dict | None = None) -> Flask:
     from app.admin.routes import bp as admin_bp
     from app.admin.team_routes import bp as admin_teams_bp
     from app.auth.routes import bp as auth_bp
+    from app.cycles.routes import bp as cycles_bp
     from app.demo.cli import register_commands
     from app.home.routes import bp as home_bp
     from app.leadership.handoff_routes import bp as handoff_bp
@@ -77,6 +78,7 @@ def create_app(overrides: dict | None = None) -> Flask:
         handoff_bp,
         task_transfer_bp,
         tasks_bp,
+        cycles_bp,
     ):
         app.register_blueprint(blueprint)
     register_commands(app)

@@ -1,6 +1,7 @@
 """Imports every feature's models so that Alembic and relationship strings see them all."""
 
 from app.auth.models import Invite, LoginSession, SignInAttempt, User
+from app.cycles.models import Cycle
 from app.idempotency import IdempotencyKey
 from app.leadership.models import FacilitationMove, MentoringLoop, Nudge, PhaseChange
 from app.meetings.models import (
@@ -18,6 +19,7 @@ __all__ = [
     "AgendaTemplate",
     "Attendance",
     "Contribution",
+    "Cycle",
     "District",
     "FacilitationMove",
     "IdempotencyKey",

@@ -67,6 +67,7 @@ class Targets:
     held_meeting_id: int
     planned_meeting_id: int
     task_id: int
+    cycle_id: int
 
 
 def find_targets(connection) -> Targets:
@@ -101,7 +102,12 @@ def find_targets(connection) -> Targets:
         team=team,
     )
     task = one("SELECT max(id) FROM tasks WHERE shared_at IS NOT NULL")
-    return Targets(logins, team, leader, held, planned, task)
+    cycle = one(
+        "SELECT id FROM cycles WHERE team_id = :team AND stage <> 'done' "
+        "ORDER BY starts_on DESC LIMIT 1",
+        team=team,
+    )
+    return Targets(logins, team, leader, held, planned, task, cycle)
 
 
 def run_fragments(url_map) -> list[str]:
@@ -128,6 +134,8 @@ def pages(targets: Targets, url_map) -> list[Page]:
             Page(role, "dashboard", "home.index"),
             Page(role, "team page", "teams.show", team),
             Page(role, "meetings of the team", "meetings.index", team),
+            Page(role, "cycle page", "cycles.show", (("cycle_id", targets.cycle_id),)),
+            Page(role, "cycles of the team", "cycles.index", team),
             Page(role, "meeting page", "meetings.show", held),
             Page(role, "run view", "run.show", planned),
             *(

@@ -385,3 +385,31 @@ def make_handoff_history(team: Team, mentor: User, leader: User, sessions: int =
         db.session.commit()
         meetings.append(meeting)
     return meetings
+
+
+def make_cycle(
+    team: Team,
+    title: str = "Grade 4 — equivalent fractions, November",
+    stage: str = "select",
+    starts_on=None,
+    ends_on=None,
+    **fields,
+):
+    """A cycle of `team` running from `starts_on` (default today) for four weeks."""
+    from datetime import timedelta
+
+    from app.cycles.models import Cycle, CycleStage
+    from app.timeutil import local_now
+
+    starts_on = starts_on or local_now().date()
+    cycle = Cycle(
+        team_id=team.id,
+        title=title,
+        stage=CycleStage(stage),
+        starts_on=starts_on,
+        ends_on=ends_on or starts_on + timedelta(weeks=4),
+        **fields,
+    )
+    db.session.add(cycle)
+    db.session.commit()
+    return cycle

@@ -26,6 +26,7 @@ import sqlalchemy as sa
 
 from app import create_app
 from app.auth import invitations
+from app.cycles.models import Cycle, CycleStage
 from app.extensions import db
 from app.leadership.models import Nudge
 from app.meetings.models import (
@@ -80,6 +81,13 @@ class Case:
 def team_owned(values, data=_nothing, rightful: str | None = "teacher") -> Case:
     """A route about one of world.team's objects; world.outsider belongs to another team."""
     return Case(TEAM_OWNED, values, data, rightful, intruders=("outsider",))
+
+
+def planners_only(values, data=_nothing, rightful: str = "leader") -> Case:
+    """A change to one of world.team's objects that only its planners make: another team
+    gets 404, the team's teacher 403."""
+    teammates = (("teacher", 403),)
+    return Case(TEAM_OWNED, values, data, rightful, ("outsider", "teacher"), teammates)
 
 
 def leader_private(
@@ -305,6 +313,36 @@ def _secrets(w: World) -> tuple[str, ...]:
     return (_nudge(w).body, LEADER_GOAL)
 
 
+def _cycle(w: World) -> Cycle:
+    """A cycle of world.team in its teach stage, so it can move forward or back."""
+    today = local_now().date()
+    return _once(
+        w,
+        "cycle",
+        lambda: Cycle(
+            team_id=w.team.id,
+            title="Equivalent fractions, November",
+            stage=CycleStage.teach,
+            starts_on=today,
+            ends_on=today + timedelta(days=28),
+        ),
+    )
+
+
+def _on_cycle(w: World) -> dict:
+    return {"cycle_id": _cycle(w).id}
+
+
+def _cycle_form(w: World, **more) -> dict:
+    today = local_now().date()
+    return {
+        "title": "Comparing fractions, December",
+        "standards": "4.NF.A.2",
+        "starts_on": today.isoformat(),
+        "ends_on": (today + timedelta(days=21)).isoformat(),
+    } | more
+
+
 def _on_meeting(**more) -> Callable[[World], dict]:
     return lambda w: {"meeting_id": _meeting(w).id, **more}
 
@@ -517,6 +555,23 @@ MATRIX: dict[str, Case] = {
         rightful="leader",
         teammates=(("second_leader", 404), ("mentor", 404), ("second_mentor", 404)),
         also_rightful=(),
+    ),
+    # Cycles: every member sees them; the team's planners open, edit and move them.
+    "cycles.index": team_owned(lambda w: {"team_id": w.team.id}),
+    "cycles.new": planners_only(lambda w: {"team_id": w.team.id}),
+    "cycles.create": planners_only(lambda w: {"team_id": w.team.id}, _cycle_form),
+    "cycles.show": team_owned(_on_cycle),
+    "cycles.edit": planners_only(_on_cycle),
+    "cycles.update": planners_only(
+        _on_cycle,
+        lambda w: _cycle_form(w, version=str(_cycle(w).version), next_steps="Number lines."),
+        rightful="mentor",
+    ),
+    "cycles.confirm_back": planners_only(_on_cycle),
+    "cycles.move": planners_only(
+        _on_cycle,
+        lambda w: {"stage": "debrief", "version": str(_cycle(w).version)},
+        rightful="leader",
     ),
     "handoff.show": leader_private(
         lambda w: _private_material(w) | {"team_id": w.team.id, "user_id": w.leader.id},

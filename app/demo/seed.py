@@ -4,6 +4,7 @@ import sqlalchemy as sa
 
 from app.auth.models import User
 from app.auth.passwords import hash_password
+from app.demo.cycles import seed_cycles
 from app.demo.handoff import seed_handoff
 from app.demo.meetings import seed_meetings
 from app.demo.sessions import PEOPLE, SCHOOLS, TEAM_NAME
@@ -25,7 +26,8 @@ def seed_demo() -> bool:
     added_meetings = seed_meetings(team, people, today)
     added_handoff = seed_handoff(team, people, today)
     added_tasks = seed_tasks(team, people)
-    return added_people or added_meetings or added_handoff or added_tasks
+    added_cycles = seed_cycles(team, people, today)
+    return added_people or added_meetings or added_handoff or added_tasks or added_cycles
 
 
 def demo_team() -> tuple[Team, dict[str, User]]:

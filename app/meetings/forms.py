@@ -25,6 +25,14 @@ from app.meetings.contributions import MAX_BODY
 from app.meetings.models import ContributionKind, Meeting, ReleaseLevel, SegmentKind
 
 
+def _optional_id(value):
+    """A posted id; 0 (no such row) for anything that is not one."""
+    try:
+        return coerce_optional_int(value)
+    except ValueError:
+        return 0
+
+
 class MeetingForm(Form):
     title = StringField(
         "Title",
@@ -54,7 +62,19 @@ class MeetingForm(Form):
     goal = TextAreaField(
         "Goal of the meeting", validators=[Optional(), Length(max=2000)], filters=[strip_text]
     )
+    # Its options (the team's cycles) are set by with_cycles().
+    cycle_id = SelectField(
+        "Cycle", coerce=_optional_id, choices=choices([(None, "No cycle")]), validate_choice=False
+    )
     version = version_field()
+
+    def with_cycles(self, options) -> "MeetingForm":
+        self.cycle_id.choices = options
+        return self
+
+    def validate_cycle_id(self, field):
+        if field.data not in [option.value for option in field.choices]:
+            raise ValidationError("Choose one of this team's open cycles, or no cycle.")
 
     def details(self) -> dict:
         return {
@@ -64,6 +84,7 @@ class MeetingForm(Form):
             "location": self.location.data or "",
             "video_url": self.video_url.data or "",
             "goal": self.goal.data or "",
+            "cycle_id": self.cycle_id.data,
         }
 
 

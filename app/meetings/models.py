@@ -10,6 +10,7 @@ from app.timeutil import utcnow
 
 if TYPE_CHECKING:
     from app.auth.models import User
+    from app.cycles.models import Cycle
     from app.teams.models import Team
 
 
@@ -81,6 +82,10 @@ class Meeting(db.Model):
     location: Mapped[str] = mapped_column(sa.String(200), default="")
     video_url: Mapped[str] = mapped_column(sa.String(500), default="")
     goal: Mapped[str] = mapped_column(sa.Text, default="")
+    # The cycle this meeting serves, if any (always one of the meeting's own team).
+    cycle_id: Mapped[int | None] = mapped_column(
+        sa.ForeignKey("cycles.id", ondelete="SET NULL"), index=True
+    )
     created_by_id: Mapped[int | None] = mapped_column(sa.ForeignKey("users.id"))
     started_at: Mapped[datetime | None]
     ended_at: Mapped[datetime | None]
@@ -103,6 +108,7 @@ class Meeting(db.Model):
     __mapper_args__ = {"version_id_col": version, "version_id_generator": False}
 
     team: Mapped["Team"] = relationship()
+    cycle: Mapped["Cycle | None"] = relationship()
     deleted_by: Mapped["User | None"] = relationship(foreign_keys=[deleted_by_id])
     segments: Mapped[list["Segment"]] = relationship(
         back_populates="meeting",

@@ -6,6 +6,7 @@ import sqlalchemy as sa
 from flask import render_template
 from flask_login import current_user
 
+from app.cycles.queries import cycle_choices
 from app.extensions import db
 from app.meetings import running
 from app.meetings.access import can_plan, can_present
@@ -93,6 +94,8 @@ def meeting_form(meeting: Meeting) -> MeetingForm:
         "location": meeting.location,
         "video_url": meeting.video_url,
         "goal": meeting.goal,
+        "cycle_id": meeting.cycle_id,
         "version": meeting.version,
     }
-    return MeetingForm(formdata=None, data=values)
+    options = cycle_choices(meeting.team_id, keep=meeting.cycle_id)
+    return MeetingForm(formdata=None, data=values).with_cycles(options)

@@ -4,6 +4,7 @@ from flask import Blueprint, flash, redirect, render_template, request, url_for
 from flask_login import current_user, login_required
 
 from app import editing
+from app.cycles.queries import cycle_choices
 from app.forms import SelectChoice, choices
 from app.meetings import deleting, planning, running
 from app.meetings.access import (
@@ -53,8 +54,10 @@ def index(team_id: int):
 def _new_form(team_id: int, submitted: bool = False) -> NewMeetingForm:
     form = NewMeetingForm() if submitted else NewMeetingForm(formdata=None)
     form.template.choices = _template_choices(team_id)
+    form.with_cycles(cycle_choices(team_id))
     if not submitted:
         form.day.data, form.title.data = local_now().date(), "Grade-level meeting"
+        form.cycle_id.data = parse_id(request.args.get("cycle"))
     return form
 
 
@@ -90,7 +93,7 @@ def show(meeting_id: int):
 def update(meeting_id: int):
     meeting = meeting_for(current_user, meeting_id)
     require(can_plan(current_user, meeting.team_id))
-    form = MeetingForm()
+    form = MeetingForm().with_cycles(cycle_choices(meeting.team_id, keep=meeting.cycle_id))
     if not form.validate():
         return render_show(meeting, form=form, status=422)
     try:

@@ -10,8 +10,8 @@ from sqlalchemy.orm import selectinload
 from app.auth.models import User
 from app.extensions import db
 from app.numbers import parse_id
+from app.standards import normalised_standard
 from app.tasks.access import visible
-from app.tasks.forms import normalised_standard
 from app.tasks.models import SEARCH_CONFIG, Demand, Task, TaskStandard, search_document
 from app.teams.models import GRADES
 

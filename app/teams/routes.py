@@ -1,6 +1,8 @@
 from flask import Blueprint, render_template
 from flask_login import current_user, login_required
 
+from app.cycles.queries import team_cycles
+from app.meetings.access import can_plan
 from app.teams.access import role_in, team_for
 from app.teams.queries import team_with_members
 
@@ -15,4 +17,6 @@ def show(team_id: int):
         "teams/show.html",
         team=team_with_members(team_id),
         my_role=role_in(current_user, team_id),
+        cycles=team_cycles(team_id),
+        can_plan=can_plan(current_user, team_id),
     )

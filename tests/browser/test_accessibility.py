@@ -14,6 +14,7 @@ from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import Page, expect
 
 from app.auth.models import User
+from app.cycles.queries import team_cycles
 from app.demo.seed import DEMO_PASSWORD, TEAM_NAME, seed_demo
 from app.extensions import db
 from app.meetings.models import Meeting
@@ -44,6 +45,8 @@ class Demo:
     invite_token: str
     task: int = 1
     draft: int = 1
+    cycle: int = 0  # the team's current cycle (selecting its shared task)
+    past_cycle: int = 0  # a done one, which can be moved back
 
 
 def _invitation(app) -> tuple[int, str]:
@@ -82,6 +85,7 @@ def _build_demo(app) -> Demo:
     make_nudge(running, people["mentor"], people["leader"], "Ask Marcus how he knew.")
     invite, token = _invitation(app)
     tasks = {t.title: t.id for t in db.session.scalars(sa.select(Task))}
+    cycles = team_cycles(team.id)
     return Demo(
         team=team.id,
         leader=people["leader"].id,
@@ -94,6 +98,8 @@ def _build_demo(app) -> Demo:
         invite_token=token,
         task=tasks["Fraction Pairs"],
         draft=tasks["Sharing Brownies"],
+        cycle=cycles.current.cycle.id,
+        past_cycle=next(r.cycle.id for r in cycles.others if r.cycle.stage.value == "done"),
     )
 
 
@@ -175,7 +181,19 @@ PAGES = [
         (TEACHER,),
         then=submit_empty("Change password"),
     ),
-    MainPage("team", lambda d: f"/teams/{d.team}", EVERYONE),
+    MainPage("team", lambda d: f"/teams/{d.team}", EVERYONE, phone=True),
+    MainPage("cycles", lambda d: f"/teams/{d.team}/cycles", EVERYONE),
+    MainPage("new cycle", lambda d: f"/teams/{d.team}/cycles/new", PLANNERS),
+    MainPage(
+        "new cycle, errors",
+        lambda d: f"/teams/{d.team}/cycles/new",
+        (LEADER,),
+        then=submit_empty("Open the cycle"),
+    ),
+    MainPage("cycle", lambda d: f"/cycles/{d.cycle}", EVERYONE, phone=True),
+    MainPage("cycle, done", lambda d: f"/cycles/{d.past_cycle}", (TEACHER, LEADER)),
+    MainPage("edit the cycle", lambda d: f"/cycles/{d.cycle}/edit", PLANNERS),
+    MainPage("move the cycle back?", lambda d: f"/cycles/{d.past_cycle}/stage/back", PLANNERS),
     MainPage("meetings", lambda d: f"/teams/{d.team}/meetings", EVERYONE),
     MainPage("new meeting", lambda d: f"/teams/{d.team}/meetings/new", PLANNERS),
     MainPage(
@@ -317,7 +335,7 @@ NOT_PAGES = {
 
 def test_every_page_route_is_a_main_page_checked_by_axe(app):
     """A new page fails here until it is added to PAGES (or NOT_PAGES, if it is no page)."""
-    demo = Demo(*range(1, 9), invite_token="token")
+    demo = Demo(*range(1, 9), invite_token="token", cycle=9, past_cycle=10)
     urls = app.url_map.bind("localhost")
     checked = {urls.match(page.path(demo))[0] for page in PAGES if page.status == 200}
     pages = {rule.endpoint for rule in app.url_map.iter_rules() if "GET" in rule.methods}

@@ -1,0 +1,85 @@
+"""A cycle: one shared task, designed, taught in every classroom and debriefed together."""
+
+from datetime import date, datetime
+from typing import TYPE_CHECKING
+
+import sqlalchemy as sa
+from sqlalchemy.orm import Mapped, mapped_column, relationship
+
+from app.enums import LabelledEnum, db_enum
+from app.extensions import db
+from app.timeutil import utcnow
+
+if TYPE_CHECKING:
+    from app.teams.models import Team
+
+
+class CycleStage(LabelledEnum):
+    select = "select"
+    design = "design"
+    teach = "teach"
+    debrief = "debrief"
+    done = "done"
+
+    @property
+    def step(self) -> int:
+        return list(CycleStage).index(self) + 1
+
+    @property
+    def next(self) -> "CycleStage | None":
+        stages = list(CycleStage)
+        return stages[self.step] if self.step < len(stages) else None
+
+    @property
+    def previous(self) -> "CycleStage | None":
+        return list(CycleStage)[self.step - 2] if self.step > 1 else None
+
+    @property
+    def hint(self) -> str:
+        return CycleStage.HINTS[self.value]
+
+
+CycleStage.LABELS = {
+    "select": "Select",
+    "design": "Design",
+    "teach": "Teach",
+    "debrief": "Debrief",
+    "done": "Done",
+}
+CycleStage.HINTS = {
+    "select": "Do the math as learners and choose the shared task.",
+    "design": "Plan the lesson and anticipate student responses.",
+    "teach": "Each teacher teaches the shared task and gathers student work.",
+    "debrief": "Compare classrooms with what we anticipated; agree on next steps.",
+    "done": "The cycle is closed; its next steps start the next one.",
+}
+
+
+class Cycle(db.Model):
+    __tablename__ = "cycles"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    team_id: Mapped[int] = mapped_column(sa.ForeignKey("teams.id"), index=True)
+    title: Mapped[str] = mapped_column(sa.String(160))
+    goal: Mapped[str] = mapped_column(sa.Text, default="")
+    big_idea: Mapped[str] = mapped_column(sa.Text, default="")
+    # Standard codes such as "4.NF.A.1, 4.NF.A.2", checked and written out by forms.py.
+    standards: Mapped[str] = mapped_column(sa.String(400), default="")
+    starts_on: Mapped[date]
+    ends_on: Mapped[date]
+    stage: Mapped[CycleStage] = mapped_column(db_enum(CycleStage), default=CycleStage.select)
+    # What the debrief decided to carry into the next cycle.
+    next_steps: Mapped[str] = mapped_column(sa.Text, default="")
+    # The shared task chosen in the select stage arrives with task selection (a later issue).
+    created_by_id: Mapped[int | None] = mapped_column(sa.ForeignKey("users.id"))
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    # Bumped by every edit and stage move; a form posted from an older version is refused.
+    version: Mapped[int] = mapped_column(default=1)
+
+    __mapper_args__ = {"version_id_col": version, "version_id_generator": False}
+
+    team: Mapped["Team"] = relationship()
+
+    @property
+    def standard_codes(self) -> list[str]:
+        return [code for code in self.standards.split(", ") if code]

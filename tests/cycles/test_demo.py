@@ -1,0 +1,34 @@
+"""The demo team has a cycle selecting its shared task and past cycles with next steps."""
+
+import sqlalchemy as sa
+
+from app.cycles.models import Cycle, CycleStage
+from app.cycles.queries import current_cycle, team_cycles
+from app.demo.seed import TEAM_NAME, seed_demo
+from app.extensions import db
+from app.meetings.models import Meeting
+from app.teams.models import Team
+
+
+def test_demo_team_is_selecting_its_next_task_after_cycles_with_next_steps(app):
+    seed_demo()
+    team = db.session.scalar(sa.select(Team).where(Team.name == TEAM_NAME))
+    current = current_cycle(team.id).cycle
+    assert current.stage == CycleStage.select
+    assert "fractions on the number line" in current.title
+    done = db.session.scalars(
+        sa.select(Cycle).where(Cycle.team_id == team.id, Cycle.stage == CycleStage.done)
+    ).all()
+    assert len(done) == 2 and all(cycle.next_steps for cycle in done)
+    cycles = team_cycles(team.id)
+    assert cycles.total == 4 and [row.meetings for row in cycles.others] == [4, 3, 3]
+    unlinked = db.session.scalars(
+        sa.select(Meeting.title).where(Meeting.team_id == team.id, Meeting.cycle_id.is_(None))
+    ).all()
+    assert unlinked == [], "every demo meeting belongs to its cycle"
+
+
+def test_loading_the_demo_twice_adds_no_cycle(app):
+    seed_demo()
+    assert seed_demo() is False
+    assert db.session.scalar(sa.select(sa.func.count(Cycle.id))) == 4
