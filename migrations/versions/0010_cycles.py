@@ -10,7 +10,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = "0010_cycles"
-down_revision = "0007_sessions"
+down_revision = "0009_tasks"
 branch_labels = None
 depends_on = None
 
