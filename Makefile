@@ -47,7 +47,7 @@ browser:
 
 serve-production: $(VENV)/.installed
 	$(FLASK) db upgrade
-	$(BIN)/gunicorn --worker-class gevent --workers 2 --bind 127.0.0.1:$(PORT) wsgi:app
+	$(BIN)/gunicorn -c deploy/gunicorn.conf.py --bind 127.0.0.1:$(PORT) wsgi:app
 
 clean:
 	rm -rf $(VENV) .pytest_cache test-results
