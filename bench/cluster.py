@@ -141,9 +141,8 @@ class Cluster:
         )  # fmt: skip
         site = NGINX_CONF.read_text()
         upstreams = "".join(f"    server 127.0.0.1:{p};\n" for p in self.server_ports)
-        site, found = re.subn(
-            r"(upstream tandem \{\n)(?:\s*server [^;]+;.*\n)+", r"\1" + upstreams, site
-        )
+        site, found = re.subn(r"(?m)^    server [0-9.]+:[0-9]+;.*\n", "", site)
+        site = site.replace("    keepalive ", upstreams + "    keepalive ", 1)
         site = site.replace("listen 80;", f"listen 127.0.0.1:{_free_port()};")
         site = site.replace("listen 443 ssl http2;", f"listen 127.0.0.1:{self.port} ssl http2;")
         site = re.sub(r"ssl_certificate (\S+);", f"ssl_certificate {self.tmp / 'cert.pem'};", site)
@@ -154,7 +153,8 @@ class Cluster:
         site = site.replace(
             "proxy_pass http://tandem;", f"proxy_pass http://tandem;\n        {named}"
         )
-        if found != 1 or str(self.port) not in site or "cert.pem" not in site:
+        shaped = found and upstreams in site and str(self.port) in site and "cert.pem" in site
+        if not shaped:
             raise RuntimeError("deploy/nginx.conf no longer has the shape this bench rewrites")
         (self.tmp / "tandem.conf").write_text(site)
         temp = "\n".join(

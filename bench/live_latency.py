@@ -259,6 +259,22 @@ def _clear_redis(url: str) -> None:
         client.close()
 
 
+def other_meeting_ids(database_url: str, meeting_id: int) -> list[int]:
+    """The running meeting's team's other meetings, for screens that stay quiet."""
+    import sqlalchemy as sa
+
+    engine = sa.create_engine(database_url)
+    try:
+        with engine.connect() as conn:
+            query = (
+                "SELECT id FROM meetings WHERE id != :id AND team_id = "
+                "(SELECT team_id FROM meetings WHERE id = :id) ORDER BY id"
+            )
+            return list(conn.scalars(sa.text(query), {"id": meeting_id}))
+    finally:
+        engine.dispose()
+
+
 def demo_meeting_ids(database_url: str) -> tuple[int, int]:
     """The demo's upcoming meeting (to run) and its past one (with minutes)."""
     import sqlalchemy as sa
@@ -552,9 +568,16 @@ async def time_pages(port, accounts, path, stop: asyncio.Event, pause: float, li
     return times
 
 
-async def open_viewers(port, accounts, meeting_id, count, notes, refetch, batch_size=25):
+async def open_viewers(
+    port, accounts, meeting_id, count, notes, refetch, batch_size=25, room=None, quiet_ids=()
+):
+    """`room` viewers (default all) on the running meeting; the others, quiet screens spread
+    over the team's other meetings, only stay open."""
+    room = count if room is None else room
     viewers = [
         Viewer(i, port, accounts[i % len(accounts)], meeting_id, notes, refetch)
+        if i < room
+        else Viewer(i, port, accounts[i % len(accounts)], quiet_ids[i % len(quiet_ids)], [], False)
         for i in range(count)
     ]
     tasks = []
@@ -613,10 +636,12 @@ async def bench(args, server: Server) -> dict:
 
     baseline = await time_pages(port, accounts, "/", asyncio.Event(), 0.02, args.baseline_gets)
 
-    notes = [Note(args.viewers) for _ in range(args.notes)]
+    room = min(args.room or args.viewers, args.viewers)
+    quiet_ids = other_meeting_ids(server.database_url, meeting_id) if room < args.viewers else ()
+    notes = [Note(room) for _ in range(args.notes)]
     opened_at = time.monotonic()
     viewers = await open_viewers(
-        port, accounts, meeting_id, args.viewers, notes, args.refetch, args.batch
+        port, accounts, meeting_id, args.viewers, notes, args.refetch, args.batch, room, quiet_ids
     )
     open_seconds = time.monotonic() - opened_at
     open_files, redis_connections = server.open_files(), server.redis_connections()
@@ -654,9 +679,11 @@ async def bench(args, server: Server) -> dict:
     slowest_ms = [(max(n.arrivals.values()) - n.posted_at) * 1000 for n in notes]
     drawn_ms = [(t - n.posted_at) * 1000 for n in notes for t in n.drawn.values()]
     ordered = all(v.ids == sorted(v.ids, key=_id_key) and len(set(v.ids)) == len(v.ids)
-                  for v in viewers)  # fmt: skip
+                  for v in viewers[:room])  # fmt: skip
     return {
         "viewers": args.viewers,
+        "room": room,
+        "quiet_meetings": len(quiet_ids),
         "connected": connected,
         "errors": errors,
         "open_seconds": open_seconds,
@@ -714,6 +741,10 @@ def report(args, server: Server, r: dict) -> bool:
     print(f"  server: {Path(server.command[0]).name} {' '.join(server.command[1:])}")
     redis_used = server.redis_url if args.mode == "production" else "none (in-process broker)"
     print(f"  database: {server.database_url.split('@')[-1]}   redis: {redis_used}")
+    if r["room"] < r["viewers"]:
+        print(f"  {r['room']} viewers on the running meeting get the notes; the other "
+              f"{r['viewers'] - r['room']} are quiet screens on {r['quiet_meetings']} other "
+              f"meetings of the team")  # fmt: skip
     print(f"  viewers connected: {r['connected']} of {r['viewers']} (opened in "
           f"{r['open_seconds']:.1f} s), notes: {r['notes']}, spacing {args.spacing * 1000:.0f} ms,"
           f" events in order: {'yes' if r['ordered'] else 'NO'}")  # fmt: skip
@@ -772,6 +803,9 @@ def main() -> int:
     parser.add_argument("--mode", choices=["embedded", "production"], default="embedded")
     parser.add_argument("--viewers", type=int, help="default 30 embedded, 200 production")
     parser.add_argument("--batch", type=int, default=25, help="streams opened at a time")
+    parser.add_argument(
+        "--room", type=int, help="viewers on the running meeting (default all); the rest quiet"
+    )
     parser.add_argument("--redis-db", type=int, default=REDIS_DB, help="Redis database (prod.)")
     parser.add_argument("--notes", type=int, default=50)
     parser.add_argument("--spacing", type=float, default=0.1, help="seconds between notes")
