@@ -186,14 +186,26 @@ class Server:
         finally:
             client.close()
 
-    def open_files(self) -> list[int]:
-        """Open file descriptors of each server process (gunicorn's master first)."""
+    def _pids(self) -> list[int]:
         pids = [self.process.pid]
         with contextlib.suppress(OSError):
             children = Path(f"/proc/{self.process.pid}/task/{self.process.pid}/children")
             pids += [int(pid) for pid in children.read_text().split()]
+        return pids
+
+    def cpu_seconds(self) -> float:
+        """CPU time the server's processes have used so far."""
+        total = 0
+        for pid in self._pids():
+            with contextlib.suppress(OSError):
+                fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+                total += int(fields[11]) + int(fields[12])  # utime, stime
+        return total / os.sysconf("SC_CLK_TCK")
+
+    def open_files(self) -> list[int]:
+        """Open file descriptors of each server process (gunicorn's master first)."""
         counts = []
-        for pid in pids:
+        for pid in self._pids():
             with contextlib.suppress(OSError):
                 counts.append(len(os.listdir(f"/proc/{pid}/fd")))
         return counts
@@ -646,8 +658,10 @@ async def bench(args, server: Server) -> dict:
     open_seconds = time.monotonic() - opened_at
     open_files, redis_connections = server.open_files(), server.redis_connections()
     idle = await time_pages(port, accounts, "/", asyncio.Event(), 0.02, args.baseline_gets)
+    cpu_before, held_from = server.cpu_seconds(), time.monotonic()
     if args.hold:
         await asyncio.sleep(args.hold)  # idle streams must survive on keep-alives
+    idle_cpu = (server.cpu_seconds() - cpu_before) / max(time.monotonic() - held_from, 0.001)
     held = sum(not v.closed for v in viewers)
     if held < len(viewers):
         dropped = next(v for v in viewers if v.closed)
@@ -700,6 +714,7 @@ async def bench(args, server: Server) -> dict:
         "database_connections": database_connections,
         "redis_connections": redis_connections,
         "open_files": open_files,
+        "idle_cpu": idle_cpu,
         "page_ms": page_ms,
         "ordered": ordered,
     }
@@ -750,7 +765,8 @@ def report(args, server: Server, r: dict) -> bool:
           f" events in order: {'yes' if r['ordered'] else 'NO'}")  # fmt: skip
     if args.hold:
         print(f"  after {args.hold:.0f} s idle: {r['held']} streams still open, "
-              f"{r['keepalives']} keep-alive comments received")  # fmt: skip
+              f"{r['keepalives']} keep-alive comments received, server CPU meanwhile "
+              f"{r['idle_cpu'] * 100:.0f} % of one core")  # fmt: skip
     print(f"  open files per server process with every stream open (master first): "
           f"{', '.join(map(str, r['open_files']))}; client's open-file limit "
           f"{resource.getrlimit(resource.RLIMIT_NOFILE)[0]}")  # fmt: skip
