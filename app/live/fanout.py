@@ -30,20 +30,27 @@ BLOCK_SECONDS = 5
 LINGER_SECONDS = 30
 RETRY_SECONDS = 1
 CATCH_UP_COUNT = 100
+COMMAND_WAIT_SECONDS = 10
 
 
 class _Channel:
     """What the reader holds of one channel: every event after `covered_from`, newest last."""
 
-    def __init__(self, key: str, start: str, lock: threading.Lock, keep: int):
+    def __init__(self, key: str, lock: threading.Lock, keep: int):
         self.key = key
-        self.cursor = start
-        self.covered_from = stream_id(start)
+        self.cursor = "0-0"
+        self.covered_from = (0, 0)
+        # Set once the channel's newest id is known: a room of screens joining at once asks
+        # Redis for it once, not once per screen.
+        self.ready = threading.Event()
         self.events: deque[tuple[tuple[int, int], Event]] = deque(maxlen=keep)
         self.changed = threading.Condition(lock)
         self.viewers = 0
         self.idle_since = time.monotonic()
         self.failure: Exception | None = None
+
+    def start_at(self, start: str) -> None:
+        self.cursor, self.covered_from = start, stream_id(start)
 
     def add(self, event: Event) -> None:
         if len(self.events) == self.events.maxlen:
@@ -99,9 +106,7 @@ class Fanout:
         try:
             return self._wait(channel, stream_id(after), time.monotonic() + timeout)
         finally:
-            with self._lock:
-                channel.viewers -= 1
-                channel.idle_since = time.monotonic()
+            self._leave(channel)
 
     def following(self) -> set[str]:
         """The keys the reader follows now."""
@@ -115,20 +120,38 @@ class Fanout:
     def _join(self, key: str) -> _Channel:
         with self._lock:
             channel = self._channels.get(key)
-            if channel is not None:
-                channel.viewers += 1
-                self._ensure_reader()
-                return channel
-        newest = self._commands.xrevrange(key, count=1)
-        start = newest[0][0] if newest else "0-0"
-        with self._lock:
-            channel = self._channels.get(key)
-            if channel is None:
-                channel = self._channels[key] = _Channel(key, start, self._lock, self._keep)
+            first = channel is None
+            if first:
+                channel = self._channels[key] = _Channel(key, self._lock, self._keep)
             channel.viewers += 1
+        if not first:
+            if not channel.ready.wait(COMMAND_WAIT_SECONDS) or channel.failure is not None:
+                self._leave(channel)
+                raise channel.failure or redis.TimeoutError("live: channel never started")
+            with self._lock:
+                self._ensure_reader()
+            return channel
+        try:
+            newest = self._commands.xrevrange(key, count=1)
+        except Exception as error:
+            with self._lock:
+                channel.failure = error
+                if self._channels.get(key) is channel:
+                    del self._channels[key]
+            channel.ready.set()
+            self._leave(channel)
+            raise
+        with self._lock:
+            channel.start_at(newest[0][0] if newest else "0-0")
+            channel.ready.set()
             self._ensure_reader()
         self._nudge()
         return channel
+
+    def _leave(self, channel: _Channel) -> None:
+        with self._lock:
+            channel.viewers -= 1
+            channel.idle_since = time.monotonic()
 
     def _nudge(self) -> None:
         self._nudged.set()
@@ -211,7 +234,11 @@ class Fanout:
                 self._reader = None
                 return None
             self._nudged.clear()
-            streams = {key: channel.cursor for key, channel in self._channels.items()}
+            streams = {
+                key: channel.cursor
+                for key, channel in self._channels.items()
+                if channel.ready.is_set()
+            }
         return streams | {self._wake_key: self._wake_cursor}
 
     def _deliver(self, found) -> None:
