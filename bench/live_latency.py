@@ -21,6 +21,7 @@ import asyncio
 import contextlib
 import fcntl
 import html.parser
+import multiprocessing
 import os
 import resource
 import shutil
@@ -561,6 +562,90 @@ class Viewer:
             self._writer.close()
 
 
+class QuietScreens:
+    """Screens that only stay open, in a process of their own: 5,000 sockets in the timing
+    process's event loop would delay the timings themselves (and the clock is the same,
+    CLOCK_MONOTONIC, in every process)."""
+
+    def __init__(self, port, accounts, meeting_ids, count, batch):
+        self.count = count
+        self._pipe = self._process = None
+        self._held = (count, 0)
+        if count <= 0:
+            return
+        context = multiprocessing.get_context("spawn")
+        self._pipe, child = context.Pipe()
+        cookies = [account.cookies for account in accounts]
+        self._process = context.Process(
+            target=_quiet_process, args=(port, cookies, list(meeting_ids), count, batch, child)
+        )
+        self._process.start()
+
+    async def opened(self) -> None:
+        if self._process is None:
+            return
+        loop = asyncio.get_running_loop()
+        kind, detail = await loop.run_in_executor(None, self._pipe.recv)
+        if kind != "open":
+            raise RuntimeError(f"quiet screens: {detail}")
+
+    def _ask(self, question: str):
+        self._pipe.send(question)
+        kind, detail = self._pipe.recv()
+        if kind == "error":
+            raise RuntimeError(f"quiet screens: {detail}")
+        return detail
+
+    def held_after_hold(self) -> int:
+        return self._ask("count")["held"] if self._process else 0
+
+    def keepalives_after_hold(self) -> int:
+        return self._ask("count")["keepalives"] if self._process else 0
+
+    def stop(self) -> tuple[int, int, list[str]]:
+        if self._process is None:
+            return 0, 0, []
+        try:
+            final = self._ask("stop")
+        except (OSError, EOFError, RuntimeError) as error:
+            final = {"held": 0, "keepalives": 0, "errors": [str(error)]}
+        self._process.join(timeout=30)
+        if self._process.is_alive():
+            self._process.kill()
+        self._process = None
+        return final["held"], final["keepalives"], final["errors"]
+
+
+def _quiet_process(port, cookies, meeting_ids, count, batch, pipe) -> None:
+    _raise_open_file_limit(count + 500)
+    try:
+        asyncio.run(_quiet(port, cookies, meeting_ids, count, batch, pipe))
+    except Exception as error:  # noqa: BLE001  (sent to the timing process)
+        with contextlib.suppress(Exception):
+            pipe.send(("error", f"{type(error).__name__}: {error}"))
+
+
+async def _quiet(port, cookies, meeting_ids, count, batch, pipe) -> None:
+    accounts = [Account("", dict(c)) for c in cookies]
+    viewers = await open_viewers(port, accounts, None, count, [], False, batch, 0, meeting_ids)
+    pipe.send(("open", None))
+    loop = asyncio.get_running_loop()
+    while True:
+        question = await loop.run_in_executor(None, pipe.recv)
+        state = {
+            "held": sum(not v.closed for v in viewers),
+            "keepalives": sum(v.keepalives for v in viewers),
+            "errors": [v.error for v in viewers if v.error][:3],
+        }
+        if question == "stop":
+            for viewer in viewers:
+                viewer.close()
+            await asyncio.gather(*(v.task for v in viewers), return_exceptions=True)
+            pipe.send(("state", state))
+            return
+        pipe.send(("state", state))
+
+
 # ---------------------------------------------------------------------------- the run
 
 
@@ -652,9 +737,15 @@ async def bench(args, server: Server) -> dict:
     quiet_ids = other_meeting_ids(server.database_url, meeting_id) if room < args.viewers else ()
     notes = [Note(room) for _ in range(args.notes)]
     opened_at = time.monotonic()
-    viewers = await open_viewers(
-        port, accounts, meeting_id, args.viewers, notes, args.refetch, args.batch, room, quiet_ids
-    )
+    quiet = QuietScreens(port, accounts, quiet_ids, args.viewers - room, args.batch)
+    try:
+        await quiet.opened()
+        viewers = await open_viewers(
+            port, accounts, meeting_id, room, notes, args.refetch, args.batch
+        )
+    except BaseException:
+        quiet.stop()
+        raise
     open_seconds = time.monotonic() - opened_at
     open_files, redis_connections = server.open_files(), server.redis_connections()
     idle = await time_pages(port, accounts, "/", asyncio.Event(), 0.02, args.baseline_gets)
@@ -669,7 +760,8 @@ async def bench(args, server: Server) -> dict:
             f"{len(viewers) - held} of {len(viewers)} idle streams were closed after "
             f"{args.hold:.0f} s: {dropped.error or 'closed by the server'}"
         )
-    keepalives = sum(v.keepalives for v in viewers)
+    keepalives = sum(v.keepalives for v in viewers) + quiet.keepalives_after_hold()
+    held += quiet.held_after_hold()
     database_connections = server.database_connections()
     stop = asyncio.Event()
     pages = asyncio.create_task(time_pages(port, accounts, "/", stop, args.page_pause, 100_000))
@@ -683,8 +775,9 @@ async def bench(args, server: Server) -> dict:
         stop.set()
         page_ms = await asyncio.wait_for(pages, REQUEST_SECONDS)
         pdf_ms = await asyncio.wait_for(pdfs, REQUEST_SECONDS)
-        connected = sum(not v.closed for v in viewers)
-        errors = [v.error for v in viewers if v.error]
+        quiet_held, quiet_keepalives, quiet_errors = quiet.stop()
+        connected = sum(not v.closed for v in viewers) + quiet_held
+        errors = [v.error for v in viewers if v.error] + quiet_errors
         for viewer in viewers:
             viewer.close()
         await asyncio.gather(*(v.task for v in viewers), return_exceptions=True)
@@ -694,6 +787,8 @@ async def bench(args, server: Server) -> dict:
     drawn_ms = [(t - n.posted_at) * 1000 for n in notes for t in n.drawn.values()]
     ordered = all(v.ids == sorted(v.ids, key=_id_key) and len(set(v.ids)) == len(v.ids)
                   for v in viewers[:room])  # fmt: skip
+    if quiet_held < args.viewers - room:
+        raise RuntimeError(f"only {quiet_held} of {args.viewers - room} quiet screens held")
     return {
         "viewers": args.viewers,
         "room": room,
