@@ -60,7 +60,7 @@ clean:
 bench: $(VENV)/.installed
 	$(BIN)/python bench/live_latency.py --mode embedded --viewers 30
 	$(BIN)/python bench/live_latency.py --mode production --viewers 200 --hold 20
-	$(BIN)/python bench/live_latency.py --mode production --viewers 5000 --batch 50 --hold 20 --notes 30 --wait 20
+	$(BIN)/python bench/live_latency.py --mode production --viewers 5000 --room 200 --batch 50 --hold 20 --notes 30 --wait 20
 	$(BIN)/python bench/minutes_pdf.py
 
 # Two production servers behind Debian's nginx (deploy/nginx.conf) on loopback ports: sign-in
