@@ -47,21 +47,30 @@ browser:
 
 serve-production: $(VENV)/.installed
 	$(FLASK) db upgrade
-	$(BIN)/gunicorn --worker-class gevent --workers 2 --bind 127.0.0.1:$(PORT) wsgi:app
+	$(BIN)/gunicorn -c deploy/gunicorn.conf.py --bind 127.0.0.1:$(PORT) wsgi:app
 
 clean:
 	rm -rf $(VENV) .pytest_cache test-results
 
 # Benchmarks, not part of `make test`: live-update latency on the embedded default (SQLite, one
 # process) and on the production configuration (gunicorn gevent, 2 workers, PostgreSQL and Redis
-# on 127.0.0.1), then the minutes PDF and the handoff page and PDF (demo and a generated district
-# in throwaway SQLite databases). See "Benchmarks" in README.md.
-.PHONY: bench bench-pages
+# on 127.0.0.1) with 200 and with 5,000 open screens, then the minutes PDF and the handoff page and
+# PDF (demo and a generated district in throwaway SQLite databases). See "Benchmarks" in README.md.
+.PHONY: bench bench-pages bench-cluster
 bench: $(VENV)/.installed
 	$(BIN)/python bench/live_latency.py --mode embedded --viewers 30
 	$(BIN)/python bench/live_latency.py --mode production --viewers 200 --hold 20
+	$(BIN)/python bench/live_latency.py --mode production --viewers 5000 --room 200 --batch 50 --hold 20 --notes 30 --wait 20
 	$(BIN)/python bench/minutes_pdf.py
 	$(BIN)/python bench/handoff_pdf.py
+
+# Two production servers behind Debian's nginx (deploy/nginx.conf) on loopback ports: sign-in
+# and CSRF through the proxy, a note posted through one server reaching a screen on the other.
+bench-cluster: $(VENV)/.installed
+	@command -v nginx >/dev/null || [ -x /usr/sbin/nginx ] || { \
+		SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
+		$$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq nginx; }
+	$(BIN)/python bench/cluster.py
 
 # Every main page and fragment of every role at one connection, on the demo and on the generated
 # district (flask seed-district), gunicorn gevent + PostgreSQL + Redis; `--embedded` for SQLite.

@@ -2,7 +2,8 @@
 
 The broker is in-process for the embedded default (one server process) and a Redis stream per
 channel when REDIS_URL is set, so an event published in one gunicorn worker reaches screens
-connected to another, and a reconnecting screen catches up from its Last-Event-ID.
+connected to another, and a reconnecting screen catches up from its Last-Event-ID. Each server
+process reads Redis with one connection for all its open streams (fanout.py).
 
 A broker outage never fails a request: publishing is logged and skipped (the write it follows
 has committed), pages render without a starting id, and open streams fall back to periodic

@@ -5,28 +5,22 @@ import re
 import threading
 import time
 from collections import deque
-from dataclasses import dataclass
 
 import redis
+
+from app.live.fanout import Fanout
+from app.live.ids import Event, valid_stream_id
 
 logger = logging.getLogger(__name__)
 
 LOG_LENGTH = 500
 KEEP_SECONDS = 2 * 24 * 3600
-MAX_STREAM_CONNECTIONS = 5000
-MAX_COMMAND_CONNECTIONS = 1000
-MAX_BLOCK_SECONDS = 30
+# Per process: publishes, page renders and stream catch-ups (streams wait on one reader).
+MAX_COMMAND_CONNECTIONS = 200
 CONNECT_TIMEOUT_SECONDS = 2
 COMMAND_TIMEOUT_SECONDS = 5
 # Ids as browsers send them back (Last-Event-ID, ?after=): ASCII digits only, bounded.
 _LOCAL_ID = re.compile(r"[0-9]{1,19}")
-_STREAM_ID = re.compile(r"([0-9]{1,20})(?:-([0-9]{1,20}))?")
-
-
-@dataclass(frozen=True)
-class Event:
-    id: str
-    name: str
 
 
 class Broker:
@@ -155,33 +149,30 @@ class LocalBroker(Broker):
 
 
 class RedisBroker(Broker):
-    """A capped Redis stream per channel: ids are ordered across every server process."""
+    """A capped Redis stream per channel: ids are ordered across every server process.
+
+    Streams wait through this process's one reader (app/live/fanout.py), never on a Redis
+    connection of their own.
+    """
 
     def __init__(self, url: str, log_length: int = LOG_LENGTH):
-        # redis-py caps a pool at 100 connections and times out a read after 5 s by default.
-        # Each open stream holds a connection while XREAD blocks, and every stream of a room
-        # wakes at once on an event: streams get their own, larger pool, with a read timeout
-        # longer than the longest block. Otherwise a room of 100 screens per process exhausts
-        # the pool (streams and note posts fail) and every stream waiting more than 5 s for an
-        # event dies.
         # Timeouts bound how long a write waits on a Redis that does not answer: the note is
-        # saved anyway, only its live event is lost (and the screens refresh later).
+        # saved anyway, only its live event is lost (and the screens refresh later). A full
+        # pool waits for a connection rather than failing: thousands of streams reconnecting
+        # at once each make one short call.
         super().__init__()
-        self._redis = redis.Redis.from_url(
-            url,
-            decode_responses=True,
-            max_connections=MAX_COMMAND_CONNECTIONS,
-            socket_connect_timeout=CONNECT_TIMEOUT_SECONDS,
-            socket_timeout=COMMAND_TIMEOUT_SECONDS,
-        )
-        self._streams = redis.Redis.from_url(
-            url,
-            decode_responses=True,
-            max_connections=MAX_STREAM_CONNECTIONS,
-            socket_connect_timeout=CONNECT_TIMEOUT_SECONDS,
-            socket_timeout=MAX_BLOCK_SECONDS + 10,
+        self._redis = redis.Redis(
+            connection_pool=redis.BlockingConnectionPool.from_url(
+                url,
+                decode_responses=True,
+                max_connections=MAX_COMMAND_CONNECTIONS,
+                timeout=COMMAND_TIMEOUT_SECONDS,
+                socket_connect_timeout=CONNECT_TIMEOUT_SECONDS,
+                socket_timeout=COMMAND_TIMEOUT_SECONDS,
+            )
         )
         self._log_length = log_length
+        self.fanout = Fanout(url, self._redis, keep=log_length)
 
     @staticmethod
     def _key(channel: str) -> str:
@@ -200,7 +191,7 @@ class RedisBroker(Broker):
         return newest[0][0] if newest else "0-0"
 
     def parse_id(self, value: str | None) -> str | None:
-        return value if value is not None and _valid_stream_id(value) else None
+        return value if value is not None and valid_stream_id(value) else None
 
     def ping(self) -> bool:
         try:
@@ -208,37 +199,6 @@ class RedisBroker(Broker):
         except redis.RedisError:
             return False
 
-    @staticmethod
-    def _covers(oldest: list, after: str) -> bool:
-        """False when events after `after` may have been trimmed from the stream."""
-        if _stream_id(after) == (0, 0):
-            return True
-        return not oldest or _stream_id(oldest[0][0]) <= _stream_id(after)
-
     def read(self, channel: str, after: str, timeout: float) -> list[Event] | None:
-        after = after if _valid_stream_id(after) else "0-0"
-        key = self._key(channel)
-        # One round trip: every stream of a room wakes on each event, so this is the hot path.
-        # XREAD answers at once when the log was trimmed past `after`, and is then ignored.
-        with self._streams.pipeline(transaction=False) as pipe:
-            pipe.xrange(key, count=1)
-            pipe.xread(
-                {key: after}, block=max(1, int(min(timeout, MAX_BLOCK_SECONDS) * 1000)), count=100
-            )
-            oldest, found = pipe.execute()
-        if not self._covers(oldest, after):
-            return None
-        if not found:
-            return []
-        return [Event(event_id, fields["e"]) for event_id, fields in found[0][1]]
-
-
-def _valid_stream_id(value: str) -> bool:
-    """Redis's own form, ms-seq or ms, with ASCII digits that fit 64 bits."""
-    match = _STREAM_ID.fullmatch(value)
-    return match is not None and all(int(part or 0) < 2**64 for part in match.groups())
-
-
-def _stream_id(value: str) -> tuple[int, int]:
-    head, _, tail = value.partition("-")
-    return int(head), int(tail or 0)
+        after = after if valid_stream_id(after) else "0-0"
+        return self.fanout.read(self._key(channel), after, timeout)

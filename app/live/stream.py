@@ -1,10 +1,14 @@
 """A Server-Sent Events response for one channel, holding no database connection."""
 
 import logging
+import os
+import random
+import threading
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Hashable, Iterator
 
 from flask import Flask, Response, current_app, request
+from flask_login import current_user
 
 from app.live.brokers import Broker, Event
 
@@ -29,13 +33,75 @@ def coalesce(events: list[Event]) -> list[str]:
     return list(dict.fromkeys(event.name for event in events))
 
 
+# Membership checks running at once in one process: thousands of open streams must never take
+# every database connection from the pages.
+CONCURRENT_CHECKS = 2
+SHARED_CHECK_WAIT_SECONDS = 30
+
+
+class _Answers:
+    """The last answer for each (viewer, channel), shared by that viewer's streams in this
+    process: a person with the run view, the console and a projector open is asked once."""
+
+    def __init__(self):
+        self._pid = None
+
+    def _for_this_process(self) -> None:
+        if self._pid != os.getpid():  # created lazily: after gevent patched threading
+            self._pid = os.getpid()
+            self._known: dict[Hashable, tuple[float, bool]] = {}
+            self._asking: dict[Hashable, threading.Event] = {}
+            self._lock = threading.Lock()
+            self._gate = threading.BoundedSemaphore(CONCURRENT_CHECKS)
+
+    def ask(self, key: Hashable | None, fresh_for: float, check: Callable[[], bool]) -> bool:
+        self._for_this_process()
+        if (known := self._fresh(key)) is not None:
+            return known
+        if key is None:
+            with self._gate:
+                return check()
+        with self._lock:
+            asking = self._asking.get(key)
+            if asking is None:
+                self._asking[key] = threading.Event()
+        if asking is not None:  # another stream of this viewer asks now: take its answer
+            asking.wait(SHARED_CHECK_WAIT_SECONDS)
+            if (known := self._fresh(key)) is not None:
+                return known
+        try:
+            with self._gate:
+                answer = check()
+            with self._lock:
+                if len(self._known) > 100_000:
+                    self._known.clear()
+                self._known[key] = (time.monotonic() + fresh_for, answer)
+            return answer
+        finally:
+            if asking is None:
+                with self._lock:
+                    self._asking.pop(key).set()
+
+    def _fresh(self, key: Hashable | None) -> bool | None:
+        known = self._known.get(key) if key is not None else None
+        return known[1] if known and known[0] > time.monotonic() else None
+
+
+_answers = _Answers()
+
+
 class _Viewer:
     """Asks, at most every `every` seconds and in a short app context of its own (so no
-    database connection stays checked out), whether the viewer may still follow the stream."""
+    database connection stays checked out), whether the viewer may still follow the stream.
 
-    def __init__(self, app: Flask, allowed: Callable[[], bool] | None, every: float):
-        self._app, self._allowed, self._every = app, allowed, every
-        self.next_check = time.monotonic() + every
+    The first check comes after a random part of `every`, so the streams of a room that opened
+    together do not all ask at the same moment."""
+
+    def __init__(
+        self, app: Flask, allowed: Callable[[], bool] | None, every: float, key: Hashable | None
+    ):
+        self._app, self._allowed, self._every, self._key = app, allowed, every, key
+        self.next_check = time.monotonic() + every * random.uniform(0.5, 1.0)
 
     def seconds_to_check(self) -> float:
         return max(0.0, self.next_check - time.monotonic()) if self._allowed else float("inf")
@@ -44,6 +110,9 @@ class _Viewer:
         if self._allowed is None or time.monotonic() < self.next_check:
             return True
         self.next_check = time.monotonic() + self._every
+        return _answers.ask(self._key, self._every / 2, self._ask)
+
+    def _ask(self) -> bool:
         with self._app.app_context():
             return self._allowed()
 
@@ -96,6 +165,13 @@ def _start(broker: Broker, channel: str, after: str | None) -> str | None:
     return broker.latest_id_or_none(channel) if after is None else None
 
 
+def _viewer_key(app: Flask, channel: str) -> Hashable | None:
+    """Whom a membership answer is about: the signed-in person and the channel they follow
+    (in this app: a test's app has its own people)."""
+    user_id = current_user.get_id() if current_user and current_user.is_authenticated else None
+    return None if user_id is None else (id(app), user_id, channel)
+
+
 def event_stream(
     broker: Broker, channel: str, after: str | None, still_allowed: Callable[[], bool] | None = None
 ) -> Response:
@@ -109,10 +185,13 @@ def event_stream(
     # Last-Event-ID. Each end shows as an error in the console, so not too often.
     config = current_app.config
     lifetime = config.get("LIVE_STREAM_SECONDS", 3600)
+    if lifetime >= 600:  # a room opened together must not reconnect all at once an hour later
+        lifetime *= random.uniform(0.9, 1.0)
     viewer = _Viewer(
         current_app._get_current_object(),
         still_allowed,
         config.get("LIVE_RECHECK_SECONDS", RECHECK_SECONDS),
+        _viewer_key(current_app._get_current_object(), channel),
     )
     response = Response(
         _events(broker, channel, start, lifetime, viewer), mimetype="text/event-stream"

@@ -11,7 +11,7 @@ It copies the work tree to a temporary folder, then:
 2. `make serve-production` on the same database with `TANDEM_ENV=production`, `SECRET_KEY`
    and `REDIS_URL`: the same checks through gunicorn's gevent worker.
 3. A second fresh venv with a plain `pip install .`, a second new database, the README's
-   Production commands (`db upgrade`, `create-admin`, `gunicorn --worker-class gevent ...`):
+   Production commands (`db upgrade`, `create-admin`, `gunicorn -c deploy/gunicorn.conf.py ...`):
    `/healthz` answers 200 and the new admin signs in and sees the dashboard.
 
 Every server is stopped and both databases dropped at the end, also on a failure. Redis
@@ -231,7 +231,7 @@ def main() -> None:
             plain_env,
             input=f"{ADMIN_PASSWORD}\n{ADMIN_PASSWORD}\n",
         )
-        gunicorn = [str(venv / "bin/gunicorn"), "--worker-class", "gevent", "--workers", "2"]
+        gunicorn = [str(venv / "bin/gunicorn"), "-c", "deploy/gunicorn.conf.py"]
         serve_and_check(
             [*gunicorn, "--bind", "127.0.0.1:{port}", "wsgi:app"],
             source,
