@@ -46,13 +46,12 @@ def _open_actions(user: User) -> sa.Select:
 
 
 def owed_by(user: User) -> Owed:
-    """The first few for the dashboard, and how many there are in all."""
-    query = _open_actions(user)
-    first = db.session.scalars(query.limit(ON_DASHBOARD)).all()
-    total = db.session.scalar(
-        sa.select(sa.func.count()).select_from(query.order_by(None).subquery())
-    )
-    return Owed(list(first), total)
+    """The first few for the dashboard, and how many there are in all (one statement: the
+    count is a window over the whole list, computed before the limit)."""
+    rows = db.session.execute(
+        _open_actions(user).add_columns(sa.func.count().over()).limit(ON_DASHBOARD)
+    ).all()
+    return Owed([action for action, _ in rows], rows[0][1] if rows else 0)
 
 
 def owed_page(user: User, number: int) -> Page:
