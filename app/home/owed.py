@@ -3,7 +3,7 @@
 from dataclasses import dataclass
 
 import sqlalchemy as sa
-from sqlalchemy.orm import selectinload
+from sqlalchemy.orm import joinedload
 
 from app.auth.models import User
 from app.extensions import db
@@ -26,6 +26,7 @@ class Owed:
 
 
 def _open_actions(user: User) -> sa.Select:
+    # Joined, not select-in: the same statements whether or not anything is owed.
     return (
         sa.select(Contribution)
         .where(
@@ -40,7 +41,7 @@ def _open_actions(user: User) -> sa.Select:
                 )
             ),
         )
-        .options(selectinload(Contribution.meeting).selectinload(Meeting.team))
+        .options(joinedload(Contribution.meeting).joinedload(Meeting.team))
         .order_by(Contribution.due_on.is_(None), Contribution.due_on, Contribution.id)
     )
 

@@ -107,3 +107,17 @@ def test_dashboard_and_owed_run_the_same_statements_for_a_few_or_many(
         factories.make_meeting(team_world.team, segments=["A"], title=f"More {n}")
     assert {url: statements(url) for url in ("/", "/owed")} == few
     assert statements("/owed?page=3") == few["/owed"]
+
+
+def test_dashboard_runs_the_same_statements_whether_or_not_anything_is_owed(
+    client_as, team_world, count_statements
+):
+    factories.make_meeting(team_world.team, title="Coming up either way")
+    client = client_as("teacher")
+    client.get("/")
+    with count_statements() as nothing_owed:
+        assert client.get("/").status_code == 200
+    owe(team_world, team_world.teacher, 12)
+    with count_statements() as much_owed:
+        assert client.get("/").status_code == 200
+    assert much_owed.count == nothing_owed.count
