@@ -1,7 +1,7 @@
 """People for administrators: a searchable page of accounts, pending invitations, one edit."""
 
 import sqlalchemy as sa
-from sqlalchemy.orm import selectinload
+from sqlalchemy.orm import joinedload, selectinload
 
 from app.auth import sessions
 from app.auth.models import Invite, User
@@ -36,7 +36,7 @@ def people_page(search: str, number: int) -> Page:
     query = matching(sa.select(User), search).order_by(sa.func.lower(User.name), User.id)
     return paginate(
         query.options(
-            selectinload(User.school),
+            joinedload(User.school),
             selectinload(User.memberships).joinedload(Membership.team),
         ),
         number,
