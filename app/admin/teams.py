@@ -83,6 +83,10 @@ def person_to_add(team: Team, user_id: int | None) -> User | None:
     return db.session.scalar(_addable(team).where(User.id == user_id))
 
 
+def team(team_id: int) -> Team | None:
+    return db.session.get(Team, team_id)
+
+
 def membership_of(team_id: int, membership_id: int) -> Membership | None:
     membership = db.session.get(Membership, membership_id)
     return membership if membership and membership.team_id == team_id else None
