@@ -11,6 +11,7 @@ from app.paging import Page, paginate
 from app.teams.models import District, Membership, School
 
 PER_PAGE = 50
+INVITES_PER_PAGE = 20
 SEARCH_LENGTH = 100
 
 
@@ -44,18 +45,19 @@ def people_page(search: str, number: int) -> Page:
     )
 
 
-def pending_invites(district: District) -> list[Invite]:
-    return list(
-        db.session.scalars(
-            sa.select(Invite)
-            .where(
-                Invite.district_id == district.id,
-                Invite.accepted_at.is_(None),
-                Invite.revoked_at.is_(None),
-            )
-            .options(selectinload(Invite.school), selectinload(Invite.team))
-            .order_by(Invite.created_at.desc())
+def pending_invites(district: District, number: int) -> Page:
+    """A page of the invitations not yet accepted (a CSV file can invite hundreds), newest first."""
+    return paginate(
+        sa.select(Invite)
+        .where(
+            Invite.district_id == district.id,
+            Invite.accepted_at.is_(None),
+            Invite.revoked_at.is_(None),
         )
+        .options(joinedload(Invite.school), joinedload(Invite.team))
+        .order_by(Invite.created_at.desc(), Invite.id.desc()),
+        number,
+        INVITES_PER_PAGE,
     )
 
 

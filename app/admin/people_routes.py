@@ -18,7 +18,9 @@ def index():
         "admin/people.html",
         search=search,
         people=people.people_page(search, page_number(request.args.get("page"))),
-        invites=people.pending_invites(access.district_of(current_user)),
+        invites=people.pending_invites(
+            access.district_of(current_user), page_number(request.args.get("invites_page"))
+        ),
     )
 
 

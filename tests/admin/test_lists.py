@@ -92,7 +92,7 @@ def test_people_search_finds_by_name_or_email_whatever_the_case(admin, team_worl
 def test_people_search_pages_keep_the_search(admin, team_world):
     crowd(team_world, 60)
     page = text(admin.get("/admin/people?q=crowd"))
-    assert "1–50 of 60" in page and 'href="/admin/people?page=2&q=crowd"' in page
+    assert "1–50 of 60" in page and 'href="/admin/people?q=crowd&page=2"' in page
 
 
 @pytest.mark.parametrize("search", ["%", "_", "nobody here", "é" * 500, "'; drop"])
@@ -222,3 +222,17 @@ def test_team_edit_runs_the_same_statements_for_a_few_or_many_people(
     db.session.commit()
     assert statements(admin, url, count_statements) == few
     assert statements(admin, url + "?q=o", count_statements) == few_found
+
+
+def test_pending_invitations_are_paged_apart_from_the_people(admin, team_world):
+    for i in range(23):
+        response = admin.post(
+            "/admin/invites", data={"email": f"invitee{i:02d}@example.org", "role": "teacher"}
+        )
+        assert response.status_code == 302
+    first = text(admin.get("/admin/people"))
+    assert first.count("<td>invitee") == 20 and "invitee22@example.org" in first
+    assert 'href="/admin/people?invites_page=2"' in first
+    second = text(admin.get("/admin/people?invites_page=2&page=1"))
+    assert "invitee00@example.org" in second and "invitee03@example.org" not in second
+    assert "Ana Mentor" in second, "the people's page stays where it was"
