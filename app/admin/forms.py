@@ -1,5 +1,5 @@
 from flask_wtf.file import FileField
-from wtforms import BooleanField, SelectField, StringField, TextAreaField
+from wtforms import BooleanField, HiddenField, SelectField, StringField, TextAreaField
 from wtforms.validators import DataRequired, Length, Optional
 
 from app.auth.forms import email_field, name_field
@@ -62,7 +62,9 @@ class TeamForm(Form):
 
 
 class MemberForm(Form):
-    user_id = SelectField("Person", coerce=coerce_optional_int, validate_choice=True)
+    """The person comes from the search results (the button pressed); the route checks them."""
+
+    user_id = HiddenField("Person")
     role = SelectField("Role on this team", choices=ROLE_CHOICES, default=Role.teacher.value)
 
 

@@ -3,16 +3,15 @@
 from flask import flash, redirect, render_template, request, url_for
 from flask_login import current_user
 
-from app.admin import access
+from app.admin import access, schools, teams
 from app.admin.bulk_invites import MAX_BYTES, read_invitations
 from app.admin.forms import BulkInviteForm, InviteForm
 from app.admin.guard import admin_blueprint
 from app.auth import invitations
 from app.auth.invitations import Invitee
 from app.auth.services import user_by_email
-from app.extensions import db
 from app.forms import choices
-from app.teams.models import Role, School, Team
+from app.teams.models import Role
 
 bp = admin_blueprint("admin_invites", "/admin/invites")
 
@@ -53,8 +52,8 @@ def create_invite():
     invitee = Invitee(
         email=form.email.data,
         name=form.name.data or "",
-        school=db.session.get(School, form.school_id.data) if form.school_id.data else None,
-        team=db.session.get(Team, form.team_id.data) if form.team_id.data else None,
+        school=schools.school(form.school_id.data) if form.school_id.data else None,
+        team=teams.team(form.team_id.data) if form.team_id.data else None,
         role=Role(form.role.data),
         is_admin=form.is_admin.data,
     )

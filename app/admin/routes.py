@@ -1,11 +1,10 @@
 """Administration: the district and its schools. People and teams have their own files."""
 
-import sqlalchemy as sa
 from flask import abort, flash, redirect, render_template, url_for
 
+from app.admin import schools as school_admin
 from app.admin.forms import DistrictForm, SchoolForm
 from app.admin.guard import admin_blueprint
-from app.extensions import db
 from app.teams import services
 from app.teams.models import School
 
@@ -17,16 +16,12 @@ def index():
     return redirect(url_for("admin_people.index"))
 
 
-def _schools():
-    return db.session.scalars(sa.select(School).order_by(School.name)).all()
-
-
 def _render_schools(form=None, district_form=None, status=200):
     district = services.the_district()
     return (
         render_template(
             "admin/schools.html",
-            schools=_schools(),
+            schools=school_admin.all_schools(),
             district=district,
             form=form or SchoolForm(formdata=None),
             district_form=district_form
@@ -58,14 +53,13 @@ def update_district():
     form = DistrictForm(prefix="district")
     if not form.validate():
         return _render_schools(district_form=form, status=422)
-    services.the_district().name = form.name.data
-    db.session.commit()
+    school_admin.rename_district(form.name.data)
     flash("District name saved.", "success")
     return redirect(url_for("admin.schools"))
 
 
 def _school_or_404(school_id: int) -> School:
-    return db.session.get(School, school_id) or abort(404)
+    return school_admin.school(school_id) or abort(404)
 
 
 @bp.get("/schools/<int:school_id>/edit")

@@ -1,23 +1,25 @@
 """Administration of grade-level teams and who is on them, with which role."""
 
-import sqlalchemy as sa
-from flask import abort, flash, redirect, render_template, url_for
+from flask import abort, flash, redirect, render_template, request, url_for
 
+from app.admin import people, teams
 from app.admin.forms import MemberForm, RoleForm, TeamForm
 from app.admin.guard import admin_blueprint
-from app.auth.models import User
-from app.extensions import db
-from app.forms import choices
+from app.numbers import parse_id
+from app.paging import page_number
 from app.teams import services
 from app.teams.models import Membership, Role, Team
-from app.teams.queries import all_teams, team_with_members
+from app.teams.queries import team_with_members
 
 bp = admin_blueprint("admin_teams", "/admin/teams")
+
+NOT_ADDABLE = "Choose someone from the search results who is not on this team yet."
 
 
 @bp.get("/")
 def index():
-    return render_template("admin/teams.html", teams=all_teams())
+    page = teams.teams_page(page_number(request.args.get("page")))
+    return render_template("admin/teams.html", teams=page)
 
 
 @bp.get("/new")
@@ -39,25 +41,17 @@ def _team_or_404(team_id: int) -> Team:
     return team_with_members(team_id) or abort(404)
 
 
-def _member_form(team: Team, submitted: bool = False) -> MemberForm:
-    form = MemberForm() if submitted else MemberForm(formdata=None)
-    on_team = {m.user_id for m in team.memberships}
-    people = db.session.scalars(
-        sa.select(User).where(User.active.is_(True)).order_by(sa.func.lower(User.name))
-    )
-    form.user_id.choices = choices(
-        (p.id, f"{p.name} ({p.email})") for p in people if p.id not in on_team
-    )
-    return form
-
-
-def _render_edit(team: Team, form=None, member_form=None, status=200):
+def _render_edit(team: Team, search: str, form=None, member_form=None, status=200):
+    found, more = teams.candidates(team, search)
     return (
         render_template(
             "admin/team_edit.html",
             team=team,
             form=form or TeamForm(obj=team, formdata=None),
-            member_form=member_form or _member_form(team),
+            member_form=member_form or MemberForm(formdata=None),
+            search=search,
+            candidates=found,
+            more_candidates=more,
             roles=list(Role),
         ),
         status,
@@ -66,7 +60,7 @@ def _render_edit(team: Team, form=None, member_form=None, status=200):
 
 @bp.get("/<int:team_id>/edit")
 def edit(team_id: int):
-    return _render_edit(_team_or_404(team_id))
+    return _render_edit(_team_or_404(team_id), people.search_text(request.args.get("q")))
 
 
 @bp.post("/<int:team_id>")
@@ -74,7 +68,7 @@ def update(team_id: int):
     team = _team_or_404(team_id)
     form = TeamForm()
     if not form.validate():
-        return _render_edit(team, form=form, status=422)
+        return _render_edit(team, "", form=form, status=422)
     services.save_team(team, form.name.data, form.grade.data, form.description.data)
     flash("Team saved.", "success")
     return redirect(url_for("admin_teams.edit", team_id=team.id))
@@ -83,20 +77,20 @@ def update(team_id: int):
 @bp.post("/<int:team_id>/members")
 def add_member(team_id: int):
     team = _team_or_404(team_id)
-    form = _member_form(team, submitted=True)
-    if not form.validate():
-        return _render_edit(team, member_form=form, status=422)
-    person = db.session.get(User, form.user_id.data)
+    form = MemberForm()
+    person = teams.person_to_add(team, parse_id(form.user_id.data))
+    if form.validate() and person is None:
+        form.user_id.errors.append(NOT_ADDABLE)
+    if form.errors:
+        search = people.search_text(request.form.get("q"))
+        return _render_edit(team, search, member_form=form, status=422)
     services.add_member(team, person, Role(form.role.data))
     flash(f"{person.name} joined {team.name}.", "success")
     return redirect(url_for("admin_teams.edit", team_id=team.id))
 
 
 def _membership_or_404(team_id: int, membership_id: int) -> Membership:
-    membership = db.session.get(Membership, membership_id)
-    if membership is None or membership.team_id != team_id:
-        abort(404)
-    return membership
+    return teams.membership_of(team_id, membership_id) or abort(404)
 
 
 @bp.post("/<int:team_id>/members/<int:membership_id>")

@@ -4,10 +4,10 @@ from flask_login import current_user, login_required
 
 from app import live
 from app.extensions import db
-from app.home import display
-from app.meetings.contributions import open_actions_for
+from app.home import display, owed
 from app.meetings.queries import upcoming_for
 from app.navigation import local_url
+from app.paging import page_number
 from app.teams.queries import teams_of
 from app.timeutil import local_now
 
@@ -21,7 +21,18 @@ def index():
         "home/dashboard.html",
         teams=teams_of(current_user),
         upcoming=upcoming_for(current_user),
-        owed=open_actions_for(current_user),
+        owed=owed.owed_by(current_user),
+        today=local_now().date(),
+    )
+
+
+@bp.get("/owed")
+@login_required
+def owed_index():
+    """Every open action item assigned to me, a page at a time."""
+    return render_template(
+        "home/owed.html",
+        owed=owed.owed_page(current_user, page_number(request.args.get("page"))),
         today=local_now().date(),
     )
 

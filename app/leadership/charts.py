@@ -14,8 +14,8 @@ from app import svg
 from app.leadership.figures import SessionFigures
 from app.leadership.models import MoveBy, MoveType
 from app.leadership.periods import Period
-from app.leadership.school_years import SchoolYear
 from app.meetings.models import ReleaseLevel
+from app.schoolyear import SchoolYear
 from app.svg import GRID, INK, SMALL, SOFT, WIDTH, shown_labels
 from app.templating import quantity
 

@@ -15,8 +15,8 @@ from sqlalchemy.orm import contains_eager
 from app.auth.models import User
 from app.extensions import db
 from app.leadership.models import FacilitationMove, MentoringLoop, MoveBy, MoveType
-from app.leadership.school_years import SchoolYear, school_year_of
 from app.meetings.models import Meeting, ReleaseLevel, Segment
+from app.schoolyear import SchoolYear, school_year_in_sql
 from app.teams.models import Role, Team
 
 # Practice sessions (trial runs) and deleted meetings are not part of the handoff.
@@ -160,7 +160,7 @@ def _in_range(start: date | None, end: date | None) -> list[sa.ColumnElement[boo
 
 def school_years(team: Team) -> list[SchoolYear]:
     """The school years in which the team ended a counted meeting, latest first."""
-    year = school_year_of(Meeting.starts_at).label("year")
+    year = school_year_in_sql(Meeting.starts_at).label("year")
     found = db.session.scalars(
         sa.select(year)
         .where(Meeting.team_id == team.id, Meeting.ended_at.is_not(None), *COUNTED)

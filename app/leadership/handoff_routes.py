@@ -10,8 +10,8 @@ from app.leadership.figures import Handoff, handoff, school_years
 from app.leadership.forms import ReportRangeForm
 from app.leadership.models import MoveBy, MoveType
 from app.leadership.periods import periods
-from app.leadership.school_years import SchoolYear
 from app.pdf import render_pdf
+from app.schoolyear import SchoolYear
 from app.teams.access import team_for
 from app.teams.queries import team_with_members
 from app.timeutil import local_now

@@ -6,7 +6,7 @@ from datetime import date
 
 from app.leadership.figures import SessionFigures, Tally
 from app.leadership.models import MoveBy, MoveType
-from app.leadership.school_years import SchoolYear
+from app.schoolyear import SchoolYear
 from app.templating import quantity
 
 

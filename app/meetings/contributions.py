@@ -14,7 +14,6 @@ from app.extensions import db
 from app.live import publish
 from app.meetings.attendance import mark_present
 from app.meetings.models import Contribution, ContributionKind, Meeting
-from app.teams.access import member_team_ids
 from app.timeutil import utcnow
 
 MAX_BODY = 2000
@@ -130,25 +129,3 @@ def shared_of(meeting_id: int) -> list[Contribution]:
 def undo_seconds_left(contribution: Contribution) -> int:
     left = contribution.removed_at + UNDO_WINDOW - utcnow()
     return max(int(left.total_seconds()) + 1, 1)
-
-
-def open_actions_for(user: User) -> list[Contribution]:
-    return list(
-        db.session.scalars(
-            sa.select(Contribution)
-            .where(
-                Contribution.owner_id == user.id,
-                Contribution.kind == ContributionKind.action,
-                Contribution.done_at.is_(None),
-                Contribution.removed_at.is_(None),
-                # Only teams the person is still on: elsewhere they could not open them.
-                Contribution.meeting_id.in_(
-                    sa.select(Meeting.id).where(
-                        Meeting.team_id.in_(member_team_ids(user)), Meeting.deleted_at.is_(None)
-                    )
-                ),
-            )
-            .options(selectinload(Contribution.meeting).selectinload(Meeting.team))
-            .order_by(Contribution.due_on.is_(None), Contribution.due_on, Contribution.id)
-        )
-    )

@@ -73,6 +73,8 @@ ContributionKind.LABELS = {
 
 class Meeting(db.Model):
     __tablename__ = "meetings"
+    # A team's meetings by date: the team's list, its last meeting, its school years.
+    __table_args__ = (sa.Index("ix_meetings_team_id_starts_at", "team_id", "starts_at"),)
 
     id: Mapped[int] = mapped_column(primary_key=True)
     team_id: Mapped[int] = mapped_column(sa.ForeignKey("teams.id"), index=True)
@@ -186,6 +188,17 @@ class Contribution(db.Model):
     """A note, question, decision or action item added to a segment during a meeting."""
 
     __tablename__ = "contributions"
+    # Open action items (what someone owes, what a team left open): a small slice of a large
+    # table, so the index holds only them.
+    __table_args__ = (
+        sa.Index(
+            "ix_contributions_open_actions",
+            "owner_id",
+            "meeting_id",
+            postgresql_where=sa.text("kind = 'action' AND done_at IS NULL AND removed_at IS NULL"),
+            sqlite_where=sa.text("kind = 'action' AND done_at IS NULL AND removed_at IS NULL"),
+        ),
+    )
 
     id: Mapped[int] = mapped_column(primary_key=True)
     meeting_id: Mapped[int] = mapped_column(

@@ -1,7 +1,6 @@
 """Reads of meetings shaped for pages, each a fixed number of statements."""
 
 from dataclasses import dataclass, field
-from datetime import timedelta
 
 import sqlalchemy as sa
 from sqlalchemy.orm import selectinload
@@ -48,20 +47,6 @@ def upcoming_for(user: User, limit: int = 6) -> list[Meeting]:
             .limit(limit)
         )
     )
-
-
-def team_meetings(team_id: int) -> tuple[list[Meeting], list[Meeting]]:
-    """(coming up, past) meetings of a team."""
-    meetings = db.session.scalars(
-        sa.select(Meeting)
-        .where(Meeting.team_id == team_id, Meeting.deleted_at.is_(None))
-        .options(selectinload(Meeting.segments))
-        .order_by(Meeting.starts_at)
-    ).all()
-    cutoff = local_now() - timedelta(hours=12)
-    past = [m for m in meetings if m.ended_at or (m.starts_at < cutoff and not m.started_at)]
-    upcoming = [m for m in meetings if m not in past]
-    return upcoming, list(reversed(past))
 
 
 def recently_deleted(team_id: int) -> list[Meeting]:

@@ -16,10 +16,13 @@ from app.meetings.access import (
     require,
 )
 from app.meetings.forms import MeetingForm, NewMeetingForm, TemplateForm
+from app.meetings.listing import team_meetings
 from app.meetings.pages import render_show
 from app.meetings.protocols import BUILT_IN
-from app.meetings.queries import recently_deleted, team_meetings
+from app.meetings.queries import recently_deleted
 from app.numbers import parse_id
+from app.paging import page_number
+from app.schoolyear import school_year_asked, school_year_label, school_year_of
 from app.teams.access import team_for
 from app.timeutil import local_now, to_local
 
@@ -36,13 +39,15 @@ def _template_choices(team_id: int) -> list[SelectChoice]:
 @login_required
 def index(team_id: int):
     team = team_for(current_user, team_id)
-    upcoming, past = team_meetings(team.id)
+    year = school_year_asked(request.args.get("year"))
+    page = page_number(request.args.get("page"))
     planner = can_plan(current_user, team.id)
     return render_template(
         "meetings/index.html",
         team=team,
-        upcoming=upcoming,
-        past=past,
+        meetings=team_meetings(team.id, year, page),
+        this_year=school_year_of(local_now()),
+        year_label=school_year_label,
         can_plan=planner,
         deleted=recently_deleted(team.id) if planner else [],
         restore_days=RESTORE_WINDOW.days,

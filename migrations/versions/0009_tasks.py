@@ -11,7 +11,7 @@ from alembic import op
 
 # revision identifiers, used by Alembic.
 revision = "0009_tasks"
-down_revision = "0007_sessions"
+down_revision = "0008_scale_indexes"
 branch_labels = None
 depends_on = None
 

@@ -160,6 +160,18 @@ def submit_blank_task(page: Page) -> None:
     expect(page.get_by_role("alert").first).to_be_visible()
 
 
+def search(words: str) -> Callable[[Page], None]:
+    """Search a long list by name or email: the page shows what it found."""
+
+    def act(page: Page) -> None:
+        page.get_by_role("searchbox", name="Find a person by name or email").fill(words)
+        page.get_by_role("button", name="Search").click()
+        expect(page.get_by_role("searchbox")).to_have_value(words)
+        page.wait_for_url(f"**q={words}**")
+
+    return act
+
+
 def open_account_menu(page: Page) -> None:
     page.locator("summary").first.click()
     expect(page.get_by_role("button", name="Sign out")).to_be_visible()
@@ -173,6 +185,7 @@ PAGES = [
     MainPage("forbidden", lambda d: f"/teams/{d.team}/release-plan", (TEACHER,), status=403),
     MainPage("dashboard", lambda d: "/", EVERYONE, phone=True),
     MainPage("account menu", lambda d: "/", (TEACHER,), phone=True, then=open_account_menu),
+    MainPage("what I owe", lambda d: "/owed", EVERYONE),
     MainPage("account", lambda d: "/account", EVERYONE),
     MainPage("password", lambda d: "/account/password", EVERYONE),
     MainPage(
@@ -238,10 +251,18 @@ PAGES = [
     MainPage("admin: schools", lambda d: "/admin/schools", (ADMIN,)),
     MainPage("admin: school", lambda d: f"/admin/schools/{d.school}/edit", (ADMIN,)),
     MainPage("admin: people", lambda d: "/admin/people", (ADMIN,)),
+    MainPage("admin: people, searched", lambda d: "/admin/people", (ADMIN,), then=search("e")),
     MainPage("admin: person", lambda d: f"/admin/people/{d.leader}/edit", (ADMIN,)),
     MainPage("admin: teams", lambda d: "/admin/teams/", (ADMIN,)),
     MainPage("admin: new team", lambda d: "/admin/teams/new", (ADMIN,)),
     MainPage("admin: team", lambda d: f"/admin/teams/{d.team}/edit", (ADMIN,), phone=True),
+    MainPage(
+        "admin: team, member search",
+        lambda d: f"/admin/teams/{d.team}/edit",
+        (ADMIN,),
+        phone=True,
+        then=search("e"),
+    ),
     MainPage("admin: new invitation", lambda d: "/admin/invites/new", (ADMIN,)),
     MainPage("admin: invitation", lambda d: f"/admin/invites/{d.invite}", (ADMIN,)),
     MainPage("admin: bulk invitations", lambda d: "/admin/invites/bulk", (ADMIN,)),

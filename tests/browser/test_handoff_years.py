@@ -10,7 +10,7 @@ from playwright.sync_api import expect
 from app.auth.models import User
 from app.demo.seed import DEMO_PASSWORD, seed_demo
 from app.extensions import db
-from app.leadership.school_years import SchoolYear
+from app.schoolyear import SchoolYear
 from app.teams.models import Membership, Role
 from app.timeutil import local_now
 from tests import factories

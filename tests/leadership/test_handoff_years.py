@@ -15,8 +15,8 @@ from app.leadership import charts
 from app.leadership.figures import SessionFigures, handoff
 from app.leadership.models import MoveBy, MoveType
 from app.leadership.periods import MAX_SESSIONS, periods
-from app.leadership.school_years import SchoolYear, school_year_of
 from app.meetings.models import Meeting, ReleaseLevel
+from app.schoolyear import SchoolYear, school_year_in_sql
 from app.teams.queries import team_with_members
 from app.timeutil import local_now
 from tests import factories
@@ -80,7 +80,9 @@ def test_school_year_in_sql_agrees_with_python(team_world):
     for when in (datetime(2025, 7, 31, 23, 59), datetime(2025, 8, 1, 0, 0), datetime(2026, 1, 2)):
         factories.make_past_meeting(team_world.team, when, [])
     found = db.session.execute(
-        sa.select(Meeting.starts_at, school_year_of(Meeting.starts_at)).order_by(Meeting.starts_at)
+        sa.select(Meeting.starts_at, school_year_in_sql(Meeting.starts_at)).order_by(
+            Meeting.starts_at
+        )
     ).all()
     assert [(SchoolYear.of(when.date()).starts, year) for when, year in found] == [
         (2024, 2024),

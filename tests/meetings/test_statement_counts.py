@@ -184,7 +184,9 @@ def test_twenty_of_everything_is_really_on_the_pages(client_as, team_world):
     minutes = client.get(f"/meetings/{meeting.id}/minutes").get_data(as_text=True)
     assert minutes.count("<tr>") >= 21 + 20
     dashboard = client.get("/").get_data(as_text=True)
-    assert dashboard.count("<p>owed ") == 20
+    assert dashboard.count("<p>owed ") == 10 and "And 10 more" in dashboard
+    owed = client.get("/owed").get_data(as_text=True)
+    assert owed.count("<p>owed ") == 20
     index = client.get(f"/teams/{team_world.team.id}/meetings").get_data(as_text=True)
     assert "Template 19 · 2 segments, 15 min" in index
 

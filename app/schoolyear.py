@@ -1,9 +1,11 @@
-"""School years run from August 1 to July 31; a school year is named by the year it starts."""
+"""School years run from August 1 to July 31; a year is named by the calendar year it starts in."""
 
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime
 
 import sqlalchemy as sa
+
+from app.numbers import parse_id
 
 FIRST_MONTH = 8
 
@@ -26,13 +28,32 @@ class SchoolYear:
 
     @property
     def label(self) -> str:
+        """2025 -> "2025–26"."""
         return f"{self.starts}–{(self.starts + 1) % 100:02d}"
 
     def spans(self, start: date | None, end: date | None) -> bool:
         return (start, end) == (self.start, self.end)
 
 
-def school_year_of(column: sa.ColumnElement) -> sa.ColumnElement[int]:
-    """The school year of a date or datetime column, in SQL (the same on SQLite and PostgreSQL)."""
+def school_year_of(day: date) -> int:
+    return SchoolYear.of(day).starts
+
+
+def school_year_start(year: int) -> datetime:
+    return datetime(year, FIRST_MONTH, 1)
+
+
+def school_year_label(year: int) -> str:
+    return SchoolYear(year).label
+
+
+def school_year_in_sql(column) -> sa.ColumnElement[int]:
+    """The school year of a date column, computed by the database (SQLite and PostgreSQL)."""
     before_august = sa.case((sa.extract("month", column) < FIRST_MONTH, 1), else_=0)
     return sa.cast(sa.extract("year", column), sa.Integer) - before_august
+
+
+def school_year_asked(value: str | None) -> int | None:
+    """A school year from the query string; None for anything else (or out of range)."""
+    year = parse_id(value)
+    return year if year is not None and 1900 <= year <= 9000 else None
