@@ -1,15 +1,17 @@
 """Who may see, plan and present a meeting. Another team's meeting is a 404."""
 
+from dataclasses import dataclass
 from datetime import timedelta
 
 import sqlalchemy as sa
 from flask import abort
+from sqlalchemy.orm import joinedload
 
 from app.auth.models import User
 from app.extensions import db
 from app.meetings.models import Contribution, Meeting, Segment
 from app.teams.access import member_team_ids, role_in
-from app.teams.models import Membership, Role
+from app.teams.models import Membership, Role, Team
 from app.timeutil import utcnow
 
 PLANNER_ROLES = (Role.mentor, Role.teacher_leader)
@@ -30,6 +32,49 @@ def _visible(query: sa.Select, user: User) -> sa.Select:
 def meeting_for(user: User, meeting_id: int) -> Meeting:
     meeting = db.session.scalar(_visible(sa.select(Meeting).where(Meeting.id == meeting_id), user))
     return meeting or abort(404)
+
+
+@dataclass(frozen=True)
+class RunAccess:
+    """A meeting opened in the run view, with what its viewer may do there."""
+
+    meeting: Meeting
+    role: Role | None
+    can_present: bool
+    # Aggregates of the rows a fragment draws (run_facts), loaded in the same statement.
+    facts: tuple = ()
+
+
+def meeting_to_run(user: User, meeting_id: int, facts: sa.Subquery | None = None) -> RunAccess:
+    """The meeting with its team's name and its agenda, and the viewer's role, in one
+    statement (with `facts`, a one-row subquery, joined in); 404 unless the user is on its
+    team (or an admin)."""
+    query = (
+        sa.select(Meeting, Membership.role)
+        .outerjoin(
+            Membership,
+            sa.and_(Membership.team_id == Meeting.team_id, Membership.user_id == user.id),
+        )
+        .where(Meeting.id == meeting_id, Meeting.deleted_at.is_(None))
+        .options(
+            joinedload(Meeting.team).load_only(Team.id, Team.name),
+            joinedload(Meeting.segments).joinedload(Segment.facilitator).load_only(User.name),
+        )
+    )
+    if not user.is_admin:
+        query = query.where(Membership.id.is_not(None))
+    if facts is not None:
+        query = query.join(facts, sa.true()).add_columns(*facts.c)
+    row = db.session.execute(query).unique().first()
+    if row is None:
+        abort(404)
+    meeting, role = row[0], row[1]
+    presents = (
+        user.is_admin
+        or role in PLANNER_ROLES
+        or any(segment.facilitator_id == user.id for segment in meeting.segments)
+    )
+    return RunAccess(meeting, role, presents, tuple(row[2:]))
 
 
 def still_follows(user_id: int, meeting_id: int) -> bool:

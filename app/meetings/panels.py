@@ -5,8 +5,8 @@ comparison for debrief) with @panel(SegmentKind.x)."""
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
+from app.meetings.continuity import continuity
 from app.meetings.models import Meeting, Segment, SegmentKind
-from app.meetings.queries import continuity
 
 
 @dataclass(frozen=True)
