@@ -65,9 +65,10 @@ def meeting_to_run(user: User, meeting_id: int, facts: sa.Subquery | None = None
         query = query.where(Membership.id.is_not(None))
     if facts is not None:
         query = query.join(facts, sa.true()).add_columns(*facts.c)
-    row = db.session.execute(query).unique().first()
-    if row is None:
+    rows = db.session.execute(query).unique().all()  # all: the agenda is joined in
+    if not rows:
         abort(404)
+    row = rows[0]
     meeting, role = row[0], row[1]
     presents = (
         user.is_admin
