@@ -385,7 +385,7 @@ async def sign_in(port: int, name: str) -> Account:
 
 
 async def start_meeting(port: int, presenter: Account, meeting_id: int) -> None:
-    run = await http(port, "GET", f"/meetings/{meeting_id}/run", presenter)
+    run = await http(port, "GET", f"/meetings/{meeting_id}/run/console", presenter)
     version = parse_page(run.text).run_version
     if run.status != 200 or version is None:
         raise RuntimeError(f"run view answered {run.status} without a start button")

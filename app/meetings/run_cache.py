@@ -25,9 +25,10 @@ from flask_login import current_user
 from flask_wtf.csrf import generate_csrf
 
 from app import live
-from app.meetings import run_facts
-from app.meetings.access import RunAccess, meeting_to_run
-from app.meetings.run_context import DISPLAY, MEMBER, current_countdown, run_context
+from app.meetings.access import RunAccess, RunCheck, meeting_to_run, run_check
+from app.meetings.run_context import DISPLAY, MEMBER, run_context
+from app.meetings.timer import Countdown, running_seconds
+from app.timeutil import utcnow
 
 MAX_ENTRIES = 2048
 # Changes that publish no event (a renamed person, a team's new member) show within this time.
@@ -115,23 +116,35 @@ def fragment(
     return response.make_conditional(request)
 
 
-def run_key(access: RunAccess, name: str, view: str, version: str | None, *bits) -> tuple | None:
+def run_key(check: RunCheck, name: str, view: str, version: str | None, *bits) -> tuple | None:
     """What a fragment's HTML depends on; None (not cached) while the broker is down."""
     if version is None:
         return None
-    m = access.meeting
-    meeting = (m.id, m.team_id, m.run_version, m.version, m.current_segment_id)
-    run = (m.started_at, m.ended_at, m.timer_started_at)
-    viewer = (access.role, access.can_present)
-    if view == DISPLAY:
-        viewer = (access.can_present,)  # the projector's keys, or nothing (shared_display)
-    return (name, view, version, *meeting, *run, *viewer, access.facts, *bits)
+    if view != DISPLAY:
+        viewer = (check.role, check.can_present)
+    elif name == "state":
+        viewer = (check.can_present,)  # the projector's keys for presenters
+    else:
+        viewer = ()  # one rendering for every viewer: see shared_display
+    return (name, view, version, *check.run, *viewer, check.facts, *bits)
 
 
 def shared_display(access: RunAccess) -> RunAccess:
     """The display's notes, panel and attendance are one rendering for every viewer: drawn
     as for someone who cannot present, so no presenter's rendering reaches anyone else."""
     return replace(access, role=None, can_present=False)
+
+
+def _countdown(check: RunCheck) -> Countdown | None:
+    """The timer as the state fragment draws it, to the second, from the check's columns."""
+    state = check.state
+    if state.current_segment_id is None:
+        return None
+    return Countdown(
+        allowed_seconds=(state.planned_minutes + state.added_minutes) * 60,
+        elapsed_seconds=state.elapsed_seconds + running_seconds(state, utcnow()),
+        running=state.timer_started_at is not None,
+    )
 
 
 def run_fragment(
@@ -146,25 +159,33 @@ def run_fragment(
     """A run-view fragment of `view` with run_context(parts), cached per live version, per
     the facts of what it draws and per viewer: their role, and with `per_user` their id (for
     Remove, Undo, their own attendance toggle and private notes). The state fragment is also
-    keyed by the countdown's second."""
+    keyed by the countdown's second.
+
+    A stored fragment costs one light statement (access.run_check); a fresh one then loads
+    the meeting and its agenda (access.meeting_to_run) and what the fragment draws."""
     version = live_version(f"meeting:{meeting_id}")
     facts = None
     if name == "contributions":
-        facts = run_facts.contributions(meeting_id, None if view == DISPLAY else current_user)
+        facts = "shared notes" if view == DISPLAY else "member notes"
     elif name == "attendance":
-        facts = run_facts.attendance(meeting_id)
-    access = meeting_to_run(current_user, meeting_id, facts)
-    if presenters_only and not access.can_present:
+        facts = "attendance"
+    check = run_check(current_user, meeting_id, facts)
+    if presenters_only and not check.can_present:
         abort(403)
-    if view == DISPLAY and name != "state":
-        access = shared_display(access)
     bits = (current_user.id if per_user else None,)
     if name == "state":
-        bits += (current_countdown(access.meeting),)
+        bits += (_countdown(check),)
+
+    def context() -> dict:
+        access = meeting_to_run(current_user, meeting_id)
+        if view == DISPLAY and name != "state":
+            access = shared_display(access)
+        return run_context(access, *parts, view=view)
+
     return fragment(
         f"meetings/{template}",
-        run_key(access, name, view, version, *bits),
-        lambda: run_context(access, *parts, view=view),
+        run_key(check, name, view, version, *bits),
+        context,
         # Undo is offered for seconds only: a list that offers it is never kept.
-        storable=lambda context: not context.get("undo_offers"),
+        storable=lambda values: not values.get("undo_offers"),
     )

@@ -6,16 +6,18 @@ new rendering, at the cost of a few index lookups in a statement the fragment ru
 
 import sqlalchemy as sa
 
-from app.auth.models import User
 from app.meetings.models import Attendance, Contribution, Meeting
 from app.teams.models import Membership
 
+# Built once per kind with these parameters (access.run_check binds them).
+MEETING_ID, USER_ID = sa.bindparam("meeting_id"), sa.bindparam("user_id")
 
-def contributions(meeting_id: int, viewer: User | None) -> sa.Subquery:
-    """Of the contributions `viewer` may see (None: the shared ones, as the display)."""
+
+def contributions(shared_only: bool) -> sa.Subquery:
+    """Of the contributions the viewer may see (the shared ones only, as on the display)."""
     visible = Contribution.is_private.is_(False)
-    if viewer is not None:
-        visible = sa.or_(visible, Contribution.author_id == viewer.id)
+    if not shared_only:
+        visible = sa.or_(visible, Contribution.author_id == USER_ID)
     return (
         sa.select(
             sa.func.count(Contribution.id),
@@ -25,15 +27,15 @@ def contributions(meeting_id: int, viewer: User | None) -> sa.Subquery:
             sa.func.max(Contribution.done_at),
             sa.func.max(Contribution.removed_at),
         )
-        .where(Contribution.meeting_id == meeting_id, visible)
+        .where(Contribution.meeting_id == MEETING_ID, visible)
         .subquery("contribution_facts")
     )
 
 
-def attendance(meeting_id: int) -> sa.Subquery:
+def attendance() -> sa.Subquery:
     """Of the team's members and who is marked here."""
-    team = sa.select(Meeting.team_id).where(Meeting.id == meeting_id).scalar_subquery()
-    here = sa.and_(Attendance.meeting_id == meeting_id, Attendance.present.is_(True))
+    team = sa.select(Meeting.team_id).where(Meeting.id == MEETING_ID).scalar_subquery()
+    here = sa.and_(Attendance.meeting_id == MEETING_ID, Attendance.present.is_(True))
     return (
         sa.select(
             sa.func.count(Membership.id),
@@ -46,3 +48,10 @@ def attendance(meeting_id: int) -> sa.Subquery:
         .where(Membership.team_id == team)
         .subquery("attendance_facts")
     )
+
+
+KINDS = {
+    "member notes": lambda: contributions(shared_only=False),
+    "shared notes": lambda: contributions(shared_only=True),
+    "attendance": attendance,
+}

@@ -271,16 +271,18 @@ def test_undo_offers_deleted_meetings_and_planning_sources_keep_statements_const
 
 
 FRAGMENTS = {
-    # fragment: statements rendered afresh, after the sign-in's own (the user loader)
-    "state": 1,  # the meeting, its team, agenda and the viewer's role: one statement
-    "panel": 3,  # that, and the continuity panel's open actions and next steps
-    "contributions": 2,  # that, and the contributions with their authors' and owners' names
-    "attendance": 2,  # that, and the members with whether they are here
-    "display/state": 1,
-    "display/panel": 3,
-    "display/contributions": 2,
-    "display/attendance": 2,
-    "console/state": 1,
+    # fragment: statements rendered afresh, after the sign-in's own (the user loader). Each
+    # starts with access.run_check (the cache key: access, role, run columns, facts), which is
+    # all a stored fragment costs; a fresh one then loads:
+    "state": 2,  # the meeting, its team and agenda: one statement
+    "panel": 4,  # that, and the continuity panel's open actions and next steps
+    "contributions": 3,  # that, and the contributions with their authors' and owners' names
+    "attendance": 3,  # that, and the members with whether they are here
+    "display/state": 2,
+    "display/panel": 4,
+    "display/contributions": 3,
+    "display/attendance": 3,
+    "console/state": 2,
 }
 
 
