@@ -9,8 +9,10 @@ its run view and posts notes one at a time. For each note it measures the delay 
 the POST to the arrival of the `contributions` event at every viewer (the next note is posted
 only once every viewer has the previous one, so the server's coalescing never merges two notes).
 Meanwhile it times ordinary page requests (the dashboard) to show the streams do not starve them.
-With --refetch each viewer also re-fetches the contributions fragment on every event, as htmx
-does in a browser, and the bench reports the delay until every screen has drawn the new note.
+With --refetch each viewer also re-fetches the contributions fragment on every event, and the
+bench reports the delay until every screen has drawn the new note; with --refetch-all it
+re-fetches the panel and the notes as htmx does (every tenth viewer a projector display), sending
+If-None-Match as a browser's cache does.
 
 Everything it starts is torn down at the end, on error and on Ctrl-C: the server's process
 group, the database (SQLite file or PostgreSQL database) and the Redis keys it wrote.
@@ -497,6 +499,7 @@ class Viewer:
         self.error = None
         self._writer = None
         self._fetches: set[asyncio.Task] = set()
+        self.etags: dict[str, str] = {}
 
     async def run(self) -> None:
         try:
@@ -548,12 +551,28 @@ class Viewer:
             task.add_done_callback(self._fetches.discard)
 
     async def _fetch_fragment(self, note: Note) -> None:
-        path = f"/meetings/{self.meeting_id}/run/contributions"
-        headers = {"HX-Request": "true"}
+        """The notes, or with --refetch-all what htmx re-fetches on `contributions`: the panel
+        and the notes (every tenth screen a projector display); If-None-Match sent as a
+        browser's cache does."""
+        if self.refetch == "notes":
+            paths = [f"/meetings/{self.meeting_id}/run/contributions"]
+        else:
+            view = "run/display" if self.number % 10 == 9 else "run"
+            base = f"/meetings/{self.meeting_id}/{view}"
+            paths = [f"{base}/panel", f"{base}/contributions"]
         with contextlib.suppress(Exception):
-            reply = await http(self.port, "GET", path, self.account, headers=headers)
-            if reply.status == 200:
+            replies = await asyncio.gather(*(self._get(path) for path in paths))
+            if all(status in (200, 304) for status in replies):
                 note.draw(self.number, time.monotonic())
+
+    async def _get(self, path: str) -> int:
+        headers = {"HX-Request": "true"}
+        if path in self.etags:
+            headers["If-None-Match"] = self.etags[path]
+        reply = await http(self.port, "GET", path, self.account, headers=headers)
+        if reply.header("ETag"):
+            self.etags[path] = reply.header("ETag")
+        return reply.status
 
     def close(self) -> None:
         for task in list(self._fetches):
@@ -926,7 +945,13 @@ def main() -> int:
     parser.add_argument("--baseline-gets", type=int, default=40)
     parser.add_argument("--hold", type=float, default=0, help="idle seconds before the notes")
     parser.add_argument("--pdf", action="store_true", help="render minutes PDFs meanwhile")
-    parser.add_argument("--refetch", action="store_true", help="viewers re-fetch like htmx")
+    parser.add_argument(
+        "--refetch", action="store_const", const="notes", help="viewers re-fetch the notes"
+    )
+    parser.add_argument(
+        "--refetch-all", dest="refetch", action="store_const", const="all",
+        help="viewers re-fetch the panel and the notes, as htmx does (a tenth: the display)",
+    )  # fmt: skip
     parser.add_argument("--server-log", action="store_true", help="print the server log tail")
     args = parser.parse_args()
     args.viewers = args.viewers or (30 if args.mode == "embedded" else 200)

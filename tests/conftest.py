@@ -71,7 +71,9 @@ def _empty_all_tables() -> None:
 
 @pytest.fixture(autouse=True)
 def app_context(app):
-    """Each test runs inside an app context on empty tables."""
+    """Each test runs inside an app context on empty tables (and no cached run fragments:
+    SQLite gives the next test's rows the same ids)."""
+    app.extensions.pop("run_cache", None)
     with app.app_context():
         yield
         db.session.rollback()

@@ -7,7 +7,7 @@ contributions are final (reopen the meeting to change them)."""
 from datetime import date, timedelta
 
 import sqlalchemy as sa
-from sqlalchemy.orm import selectinload
+from sqlalchemy.orm import joinedload
 
 from app.auth.models import User
 from app.extensions import db
@@ -104,7 +104,7 @@ def of_meeting(meeting: Meeting, viewer: User) -> list[Contribution]:
                     Contribution.removed_at >= utcnow() - UNDO_WINDOW,
                 ),
             )
-            .options(selectinload(Contribution.author), selectinload(Contribution.owner))
+            .options(*_names_of_people())
             .order_by(Contribution.created_at, Contribution.id)
         )
     )
@@ -120,9 +120,17 @@ def shared_of(meeting_id: int) -> list[Contribution]:
                 Contribution.is_private.is_(False),
                 Contribution.removed_at.is_(None),
             )
-            .options(selectinload(Contribution.author), selectinload(Contribution.owner))
+            .options(*_names_of_people())
             .order_by(Contribution.created_at, Contribution.id)
         )
+    )
+
+
+def _names_of_people() -> tuple:
+    """Author and owner in the same statement, their names only (never a password hash)."""
+    return (
+        joinedload(Contribution.author).load_only(User.name),
+        joinedload(Contribution.owner).load_only(User.name),
     )
 
 

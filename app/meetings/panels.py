@@ -1,12 +1,15 @@
 """The panel a segment shows in the run view. Later features register panels for their kind
 (the task board for select_task, the anticipation chart for anticipate, the debrief
-comparison for debrief) with @panel(SegmentKind.x)."""
+comparison for debrief) with @panel(SegmentKind.x).
+
+A panel is rendered once per change and served to every viewer of the same role (run_cache),
+and on the projector to everyone: draw nothing per person or leader-private in one."""
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
+from app.meetings.continuity import continuity
 from app.meetings.models import Meeting, Segment, SegmentKind
-from app.meetings.queries import continuity
 
 
 @dataclass(frozen=True)

@@ -10,11 +10,12 @@ from app.extensions import db
 from app.htmx import is_htmx
 from app.live.stream import event_stream
 from app.meetings import attendance, contributions, running
-from app.meetings.access import can_present, meeting_for, require, still_follows
+from app.meetings.access import meeting_for, meeting_to_run, require, still_follows
 from app.meetings.forms import AddTimeForm
+from app.meetings.run_cache import run_fragment
 from app.meetings.run_context import CONSOLE, PAGE, contribution_form, run_context
 from app.numbers import parse_id
-from app.teams.access import is_member, role_in
+from app.teams.access import is_member
 
 bp = Blueprint("run", __name__, url_prefix="/meetings/<int:meeting_id>/run")
 NOTE = "run.add_contribution"  # the idempotency keys' endpoint
@@ -23,48 +24,56 @@ NOTE = "run.add_contribution"  # the idempotency keys' endpoint
 @bp.get("")
 @login_required
 def show(meeting_id: int):
-    meeting = meeting_for(current_user, meeting_id)
-    if meeting.status != "ended" and role_in(current_user, meeting.team_id):
+    after = live.latest_id(f"meeting:{meeting_id}")
+    access = meeting_to_run(current_user, meeting_id)
+    meeting = access.meeting
+    if meeting.status != "ended" and access.role:
         attendance.record_visit(meeting, current_user)
-    after = live.latest_id(meeting.channel())
-    return render_template("meetings/run.html", after=after, **run_context(meeting_id, *PAGE))
+    return render_template("meetings/run.html", after=after, **run_context(access, *PAGE))
 
 
 @bp.get("/state")
 @login_required
 def state(meeting_id: int):
-    meeting_for(current_user, meeting_id)
-    return render_template("meetings/_run_state.html", **run_context(meeting_id))
+    return run_fragment("_run_state.html", meeting_id, "state")
 
 
 @bp.get("/panel")
 @login_required
 def panel(meeting_id: int):
-    meeting_for(current_user, meeting_id)
-    return render_template("meetings/_run_panel.html", **run_context(meeting_id))
+    return run_fragment("_run_panel.html", meeting_id, "panel")
 
 
 @bp.get("/contributions")
 @login_required
 def contributions_list(meeting_id: int):
-    meeting_for(current_user, meeting_id)
-    return render_template(
-        "meetings/_run_contributions.html", **run_context(meeting_id, "contributions")
+    return run_fragment(
+        "_run_contributions.html",
+        meeting_id,
+        "contributions",
+        "contributions",
+        per_user=True,
     )
 
 
 @bp.get("/attendance")
 @login_required
 def attendance_list(meeting_id: int):
-    meeting_for(current_user, meeting_id)
-    return render_template("meetings/_run_attendance.html", **run_context(meeting_id, "attendance"))
+    return run_fragment(
+        "_run_attendance.html",
+        meeting_id,
+        "attendance",
+        "attendance",
+        per_user=True,
+    )
 
 
 @bp.post("/<any(start, next, previous, pause, resume, add_time, end):action>")
 @login_required
 def present(meeting_id: int, action: str):
-    meeting = meeting_for(current_user, meeting_id)
-    require(can_present(current_user, meeting))
+    access = meeting_to_run(current_user, meeting_id)
+    require(access.can_present)
+    meeting = access.meeting
     seen = parse_id(request.form.get("run_version"))
     time_form = AddTimeForm()
     minutes = time_form.minutes.data if time_form.validate() and time_form.minutes.data else 1
@@ -75,7 +84,7 @@ def present(meeting_id: int, action: str):
         except running.StalePress:
             stale = True
     if is_htmx():
-        context = run_context(meeting_id, view=CONSOLE)
+        context = run_context(meeting_to_run(current_user, meeting_id), view=CONSOLE)
         return render_template("meetings/_run_state.html", stale=stale, **context)
     return redirect(url_for("console.show", meeting_id=meeting_id))
 
@@ -118,15 +127,15 @@ def add_contribution(meeting_id: int):
 @bp.post("/attendance/<int:user_id>")
 @login_required
 def mark_attendance(meeting_id: int, user_id: int):
-    meeting = meeting_for(current_user, meeting_id)
-    require(can_present(current_user, meeting) or user_id == current_user.id)
+    access = meeting_to_run(current_user, meeting_id)
+    meeting = access.meeting
+    require(access.can_present or user_id == current_user.id)
     if not is_member(user_id, meeting.team_id):
         abort(404)
     attendance.set_present(meeting, user_id, request.form.get("present") == "1", current_user)
     if is_htmx():
-        return render_template(
-            "meetings/_run_attendance.html", **run_context(meeting_id, "attendance")
-        )
+        context = run_context(meeting_to_run(current_user, meeting_id), "attendance")
+        return render_template("meetings/_run_attendance.html", **context)
     return redirect(url_for("run.show", meeting_id=meeting_id))
 
 

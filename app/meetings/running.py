@@ -77,15 +77,21 @@ def perform(actor: User, meeting: Meeting, action: str, seen_version: int, minut
         bank_elapsed(meeting, now)
         meeting.ended_at = now
         meeting.current_segment = None
+    _commit_and_publish(meeting)
+    if action == "start":
+        publish(meeting.channel(), "attendance")  # whoever started it is here
+
+
+def _commit_and_publish(meeting: Meeting) -> None:
+    """Commit a presenter's change and tell every screen; StalePress if a planner saved this
+    meeting or segment in the same instant (press again)."""
+    channel = meeting.channel()
     try:
         db.session.commit()
     except StaleDataError as error:
-        # A planner saved this meeting or segment in the same instant: press again.
         db.session.rollback()
         raise StalePress() from error
-    publish(meeting.channel(), "state")
-    if action == "start":
-        publish(meeting.channel(), "attendance")  # whoever started it is here
+    publish(channel, "state")
 
 
 def can_reopen(meeting: Meeting) -> bool:
@@ -103,9 +109,4 @@ def reopen(actor: User, meeting: Meeting, seen_version: int) -> None:
     meeting.ended_at = None
     meeting.current_segment = meeting.segments[-1] if meeting.segments else None
     meeting.timer_started_at = None
-    try:
-        db.session.commit()
-    except StaleDataError as error:
-        db.session.rollback()
-        raise StalePress() from error
-    publish(meeting.channel(), "state")
+    _commit_and_publish(meeting)

@@ -4,6 +4,7 @@ import uuid
 from datetime import timedelta
 
 import pytest
+from flask import current_app
 
 from app.auth.models import User
 from app.extensions import db
@@ -135,8 +136,10 @@ def pages(world, meeting, presenter: bool = False) -> list[str]:
 
 
 def statements_per_page(client, urls, count_statements) -> dict[str, int]:
+    """Statements of each page rendered afresh (run-view fragments not from their cache)."""
     counts = {}
     for url in urls:
+        current_app.extensions.pop("run_cache", None)
         with count_statements() as counter:
             response = client.get(url)
         assert response.status_code == 200, url
@@ -177,6 +180,8 @@ def test_twenty_of_everything_is_really_on_the_pages(client_as, team_world):
     run = client.get(f"/meetings/{meeting.id}/run").get_data(as_text=True)
     assert run.count('class="contribution ') == 20 * 4 + 20
     assert "open action 19" in run and "next step 0" in run
+    # What was left open is bounded: the newest eight, then how many more.
+    assert run.count("open action ") == 8 and "and 12 more not yet done" in run
     assert "their private" not in run
     display = client.get(f"/meetings/{meeting.id}/run/display").get_data(as_text=True)
     assert display.count('class="contribution ') == 20 * 4
@@ -265,3 +270,57 @@ def test_undo_offers_deleted_meetings_and_planning_sources_keep_statements_const
         index = client.get(urls[2]).get_data(as_text=True)
         assert index.count("Deleter ") == 20
         assert client.get(urls[1]).get_data(as_text=True).count("Source ") == 20
+
+
+FRAGMENTS = {
+    # fragment: statements rendered afresh, after the sign-in's own (the user loader). Each
+    # starts with access.run_check (the cache key: access, role, run columns, facts), which is
+    # all a stored fragment costs; a fresh one then loads:
+    "state": 2,  # the meeting, its team and agenda: one statement
+    "panel": 4,  # that, and the continuity panel's open actions and next steps
+    "contributions": 3,  # that, and the contributions with their authors' and owners' names
+    "attendance": 3,  # that, and the members with whether they are here
+    "display/state": 2,
+    "display/panel": 4,
+    "display/contributions": 3,
+    "display/attendance": 3,
+    "console/state": 2,
+}
+
+
+@pytest.mark.parametrize("n", [1, 20])
+def test_each_run_fragment_runs_a_fixed_number_of_statements_and_one_when_stored(
+    client_as, team_world, count_statements, n
+):
+    meeting = factories.make_meeting(
+        team_world.team,
+        segments=[{"title": "Check-in", "kind": SegmentKind.check_in}],
+        running=True,
+    )
+    grow(team_world, meeting, n)
+    meeting.timer_started_at = None  # paused: the state's countdown second is its cache key
+    db.session.commit()
+    client = client_as("mentor")
+    with count_statements() as signed_in:
+        client.get("/bench/nothing-here")  # the user loader's statements on any request
+    for fragment, statements in FRAGMENTS.items():
+        url = f"/meetings/{meeting.id}/run/{fragment}"
+        (fresh,) = statements_per_page(client, [url], count_statements).values()
+        with count_statements() as counter:
+            assert client.get(url).status_code == 200
+        assert (fresh, counter.count) == (signed_in.count + statements, signed_in.count + 1), url
+
+
+def test_no_run_fragment_reads_a_members_password_hash(client_as, team_world, count_statements):
+    meeting = factories.make_meeting(team_world.team, segments=["Check-in"], running=True)
+    grow(team_world, meeting, 3)
+    client = client_as("mentor")
+    for fragment in ["", *FRAGMENTS]:
+        current_app.extensions.pop("run_cache", None)
+        with count_statements() as counter:
+            client.get(f"/meetings/{meeting.id}/run/{fragment}".rstrip("/"))
+        # Only the signed-in person's own row (the user loader; after the run page records
+        # their visit, its refresh): never the team's.
+        hashes = [s for s in counter.statements if "password_hash" in s]
+        assert all(" WHERE users.id = " in " ".join(s.split()) for s in hashes), fragment
+        assert all("memberships" not in s for s in hashes), fragment
