@@ -25,6 +25,8 @@ def test_a_boosted_visit_loads_the_pages_behaviours_once(page: Page):
         page.get_by_role("link", name=UPCOMING, exact=True).click()
         page.get_by_role("link", name="Presenter console").click()
         expect(page.get_by_role("button", name="Start the meeting")).to_be_visible()
+        # The boosted swap shows the page before its behaviour script has arrived.
+        page.wait_for_function(LOADED, arg="/js/presenter-keys.js")
         # "?" shows the shortcuts: presenter-keys.js came with the boosted page.
         page.keyboard.press("?")
         expect(page.locator("#shortcuts")).to_be_visible()
