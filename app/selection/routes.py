@@ -13,7 +13,7 @@ from app.forms import choices
 from app.live.stream import event_stream
 from app.meetings.access import require
 from app.numbers import parse_id
-from app.selection import deciding, proposing, working
+from app.selection import deciding, panels, proposing, working
 from app.selection.access import candidate_for
 from app.selection.forms import DecisionForm, WorkForm, dots_from, scores_from
 from app.selection.proposing import SelectionClosed, TooManyCandidates, channel
@@ -22,6 +22,7 @@ from app.tasks.access import task_for
 from app.tasks.forms import TaskFieldsForm
 
 bp = Blueprint("selection", __name__)
+__all__ = ["bp", "panels"]  # importing panels registers the run-view panels
 
 CLOSED = "The vote is closed: the team's decision stands as recorded."
 TOO_MANY = "A cycle holds at most 30 candidates: narrow the list before proposing more."
