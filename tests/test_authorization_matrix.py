@@ -619,6 +619,9 @@ MATRIX: dict[str, Case] = {
     "selection.rate": team_owned(_on_candidate, lambda w: {"score-0": "3"}),
     "selection.dots": team_owned(_on_candidate, lambda w: {"dots": "2"}),
     "selection.reveal": planners_only(_on_selecting),
+    "selection.criteria": planners_only(
+        _on_selecting, lambda w: {"criteria": "Fit to the goal", "dot_budget": "4"}
+    ),
     "selection.decision": planners_only(_on_selecting),
     "selection.decide": planners_only(
         _on_selecting,

@@ -1,7 +1,12 @@
 """Reading the selection's posts: anything odd becomes a message, never an error page."""
 
-from wtforms import SelectField, TextAreaField
-from wtforms.validators import DataRequired, Length, Optional
+from wtforms import SelectField, StringField, TextAreaField
+from wtforms.validators import (
+    DataRequired,
+    Length,
+    Optional,
+    ValidationError,
+)
 
 from app.forms import Form, choices, coerce_optional_int, strip_text
 from app.numbers import parse_id
@@ -43,8 +48,6 @@ class DecisionForm(Form):
     )
 
     def validate_candidate_id(self, field):
-        from wtforms.validators import ValidationError
-
         if field.data not in {choice.value for choice in field.choices}:
             raise ValidationError("Choose one of the candidates.")
 
@@ -66,3 +69,40 @@ def scores_from(form, criteria: list[str]) -> tuple[dict[str, int | None], str]:
 
 def dots_from(form) -> int | None:
     return parse_id(form.get("dots"))
+
+
+MAX_CRITERIA = 10
+MAX_DOTS = 10
+
+
+class CriteriaForm(Form):
+    criteria = TextAreaField(
+        "Criteria, one a line",
+        validators=[DataRequired("List at least one criterion."), Length(max=2000)],
+        filters=[strip_text],
+    )
+    # Read with parse_id: WTForms' IntegerField takes "٣" for 3.
+    dot_budget = StringField("Dots per member")
+
+    def validate_criteria(self, field):
+        lines = criteria_lines(field.data or "")
+        if len(lines) > MAX_CRITERIA:
+            raise ValidationError(f"At most {MAX_CRITERIA} criteria.")
+        if any(len(line) > 120 for line in lines):
+            raise ValidationError("Keep each criterion under 120 characters.")
+        if len(set(lines)) != len(lines):
+            raise ValidationError("Each criterion once.")
+
+    def validate_dot_budget(self, field):
+        if parse_id(field.data) not in range(1, MAX_DOTS + 1):
+            raise ValidationError(f"From 1 to {MAX_DOTS} dots, in digits.")
+
+    def details(self) -> dict:
+        return {
+            "criteria": "\n".join(criteria_lines(self.criteria.data)),
+            "dot_budget": parse_id(self.dot_budget.data),
+        }
+
+
+def criteria_lines(text: str) -> list[str]:
+    return [line.strip() for line in text.splitlines() if line.strip()]

@@ -15,7 +15,7 @@ from app.meetings.access import require
 from app.numbers import parse_id
 from app.selection import deciding, panels, proposing, working
 from app.selection.access import candidate_for
-from app.selection.forms import DecisionForm, WorkForm, dots_from, scores_from
+from app.selection.forms import CriteriaForm, DecisionForm, WorkForm, dots_from, scores_from
 from app.selection.proposing import SelectionClosed, TooManyCandidates, channel
 from app.selection.queries import board as read_board
 from app.tasks.access import task_for
@@ -264,4 +264,21 @@ def decide(cycle_id: int):
     except SelectionClosed:
         return render_show(cycle, status=409, problem=CLOSED)
     flash(f"“{chosen.task.title}” is the shared task. The cycle moved to Design.", "success")
+    return _back(cycle.id)
+
+
+@bp.post("/cycles/<int:cycle_id>/criteria")
+@login_required
+def criteria(cycle_id: int):
+    cycle = cycle_for(current_user, cycle_id)
+    require(can_steer(current_user, cycle))
+    form = CriteriaForm()
+    if not form.validate():
+        problem = next(iter(form.errors.values()))[0]
+        return render_show(cycle, status=422, problem=problem)
+    try:
+        working.set_criteria(cycle, **form.details())
+    except SelectionClosed:
+        return render_show(cycle, status=409, problem=CLOSED)
+    flash("The criteria and dots are saved.", "success")
     return _back(cycle.id)

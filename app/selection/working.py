@@ -140,3 +140,17 @@ def reveal(cycle: Cycle, at: datetime | None = None) -> bool:
     db.session.refresh(cycle)
     publish(channel(cycle), "selection")
     return True
+
+
+def set_criteria(cycle: Cycle, criteria: str, dot_budget: int) -> None:
+    """The planners' criteria and dot budget; members above a smaller budget keep their dots
+    until they move them (a post then has to fit the new budget)."""
+    require_open(cycle)
+    db.session.execute(
+        sa.update(Cycle)
+        .where(Cycle.id == cycle.id)
+        .values(criteria=criteria, dot_budget=dot_budget)
+    )
+    db.session.commit()
+    db.session.refresh(cycle)
+    publish(channel(cycle), "selection")

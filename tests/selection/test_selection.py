@@ -252,3 +252,29 @@ def test_a_closed_vote_stays_closed(client_as, team_world):
     assert again.status_code == 409
     assert _cycle_of(candidate).decision_rationale == "Rich task."
     assert _works(candidate) == []
+
+
+def test_planners_edit_the_criteria_and_the_dot_budget(client_as, team_world):
+    candidate = _candidate(team_world)
+    url = f"/cycles/{candidate.cycle_id}/criteria"
+    data = {"criteria": "Fit to the goal\n  Talk it invites \n\n", "dot_budget": "5"}
+    assert client_as("teacher").post(url, data=data).status_code == 403
+    assert client_as("leader").post(url, data=data).status_code == 302
+    cycle = _cycle_of(candidate)
+    assert cycle.criteria_list == ["Fit to the goal", "Talk it invites"]
+    assert cycle.dot_budget == 5
+    page = client_as("teacher").get(f"/cycles/{cycle.id}").get_data(as_text=True)
+    assert "Talk it invites" in page
+    assert "You have 5 of 5 dots left" in page
+    for bad, message in (
+        ({"criteria": "", "dot_budget": "3"}, "List at least one criterion."),
+        ({"criteria": "A", "dot_budget": "0"}, "From 1 to 10 dots, in digits."),
+        ({"criteria": "A", "dot_budget": "٣"}, "From 1 to 10 dots, in digits."),
+        ({"criteria": "A\nA", "dot_budget": "3"}, "Each criterion once."),
+        ({"criteria": "\n".join(f"C{i}" for i in range(11)), "dot_budget": "3"}, "At most 10"),
+        ({"criteria": "x" * 121, "dot_budget": "3"}, "under 120 characters"),
+    ):
+        response = client_as("leader").post(url, data=bad)
+        assert response.status_code == 422
+        assert message in response.get_data(as_text=True)
+    assert _cycle_of(candidate).dot_budget == 5
