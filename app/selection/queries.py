@@ -29,6 +29,7 @@ class CandidateRow:
     solutions: list[CandidateWork] = field(default_factory=list)
     ratings: dict[str, float] = field(default_factory=dict)  # criterion → mean score
     raters: int = 0
+    voters: list[CandidateWork] = field(default_factory=list)  # who gave it dots
 
     @property
     def task(self) -> Task:
@@ -36,9 +37,11 @@ class CandidateRow:
 
     @property
     def agreement(self) -> str:
-        """How far the team's calibrations agree: one level, neighbouring levels, or split."""
+        """How far calibrations agree: one level, neighbouring levels, split, or none yet."""
         levels = sorted(list(Demand).index(d) for d, n in self.demand_counts.items() if n)
-        if len(levels) <= 1:
+        if not levels:
+            return "none"
+        if len(levels) == 1:
             return "agree"
         return "close" if levels[-1] - levels[0] == 1 else "split"
 
@@ -89,6 +92,7 @@ def board(cycle: Cycle) -> Board:
 def _row(candidate, works, means, revealed) -> CandidateRow:
     row = CandidateRow(candidate)
     row.dots = sum(w.dots for w in works)
+    row.voters = [w for w in works if w.dots]
     row.solved = sum(1 for w in works if w.solution.strip())
     row.calibrated = sum(1 for w in works if w.demand is not None)
     row.ratings, row.raters = means.get("means", {}), means.get("raters", 0)

@@ -227,6 +227,7 @@ def test_only_a_planner_closes_the_vote_after_being_asked(client_as, team_world)
     assert cycle.decision_rationale == "Many entry points."
     page = leader.get(f"/cycles/{cycle_id}").get_data(as_text=True)
     assert "Many entry points." in page and SECRET in page, "the record keeps everything"
+    assert "Dots from" not in page, "nobody placed dots"
 
 
 def test_a_closed_vote_stays_closed(client_as, team_world):
