@@ -95,10 +95,43 @@ def rate(actor: User, candidate: Candidate, scores: dict[str, int | None]) -> No
 
 
 def place_dots(actor: User, candidate: Candidate, dots: int) -> None:
-    """Give `dots` to a candidate; the member's dots over all candidates stay within budget."""
-    cycle = _locked(candidate.cycle)
+    """Give `dots` to a candidate; the member's dots over all candidates stay within budget,
+    also when two of their posts arrive at the same moment."""
+    cycle = candidate.cycle
     require_open(cycle)
+    if dots < 0 or dots > cycle.dot_budget:
+        raise OverBudget(_left(actor, cycle, candidate))
     work = _work(actor, candidate)
+    if work.id is None:
+        _commit(cycle)
+        work = _work(actor, candidate)
+    _lock(cycle)
+    elsewhere = (
+        sa.select(sa.func.coalesce(sa.func.sum(CandidateWork.dots), 0))
+        .join(Candidate, Candidate.id == CandidateWork.candidate_id)
+        .where(
+            Candidate.cycle_id == cycle.id,
+            CandidateWork.user_id == actor.id,
+            CandidateWork.candidate_id != candidate.id,
+        )
+        .scalar_subquery()
+    )
+    # One statement checks the budget and writes, so SQLite's write lock covers both; on
+    # PostgreSQL the cycle's row lock above orders one member's concurrent posts.
+    placed = db.session.execute(
+        sa.update(CandidateWork)
+        .where(CandidateWork.id == work.id, elsewhere + dots <= cycle.dot_budget)
+        .values(dots=dots)
+        .execution_options(synchronize_session=False)
+    )
+    if placed.rowcount != 1:
+        db.session.rollback()
+        raise OverBudget(_left(actor, cycle, candidate))
+    db.session.commit()
+    publish(channel(cycle), "selection")
+
+
+def _left(actor: User, cycle: Cycle, candidate: Candidate) -> int:
     elsewhere = db.session.scalar(
         sa.select(sa.func.coalesce(sa.func.sum(CandidateWork.dots), 0))
         .join(Candidate, Candidate.id == CandidateWork.candidate_id)
@@ -108,22 +141,12 @@ def place_dots(actor: User, candidate: Candidate, dots: int) -> None:
             CandidateWork.candidate_id != candidate.id,
         )
     )
-    if dots < 0 or elsewhere + dots > cycle.dot_budget:
-        db.session.rollback()
-        raise OverBudget(max(0, cycle.dot_budget - elsewhere))
-    work.dots = dots
-    _commit(cycle)
+    return max(0, cycle.dot_budget - elsewhere)
 
 
-def _locked(cycle: Cycle) -> Cycle:
-    """The cycle's row locked until commit (PostgreSQL), so one member's two dot posts at the
-    same moment cannot both fit the budget."""
-    return db.session.scalar(
-        sa.select(Cycle)
-        .where(Cycle.id == cycle.id)
-        .with_for_update()
-        .execution_options(populate_existing=True)
-    )
+def _lock(cycle: Cycle) -> None:
+    """Hold the cycle's row until commit (PostgreSQL; SQLite has no row locks)."""
+    db.session.execute(sa.select(Cycle.id).where(Cycle.id == cycle.id).with_for_update())
 
 
 def reveal(cycle: Cycle, at: datetime | None = None) -> bool:

@@ -279,3 +279,22 @@ def test_planners_edit_the_criteria_and_the_dot_budget(client_as, team_world):
         assert response.status_code == 422
         assert message in response.get_data(as_text=True)
     assert _cycle_of(candidate).dot_budget == 5
+
+
+def test_two_dot_posts_at_the_same_moment_never_exceed_the_budget(app, client_as, team_world):
+    from tests.meetings.helpers import at_the_same_moment
+
+    first = _candidate(team_world)
+    second = _candidate(team_world, cycle=_cycle_of(first), title="Pizza halves")
+    one, other = client_as("teacher"), client_as("teacher")
+    for _ in range(3):  # several rounds: each is a race that may or may not collide
+        one.post(f"/candidates/{first.id}/dots", data={"dots": "0"})
+        one.post(f"/candidates/{second.id}/dots", data={"dots": "0"})
+        responses = at_the_same_moment(
+            app,
+            lambda: one.post(f"/candidates/{first.id}/dots", data={"dots": "2"}),
+            lambda: other.post(f"/candidates/{second.id}/dots", data={"dots": "2"}),
+        )
+        assert sorted(r.status_code for r in responses) == [302, 422]
+        mine = [w for w in _works(first) + _works(second) if w.user_id == team_world.teacher.id]
+        assert sum(w.dots for w in mine) == 2
