@@ -159,7 +159,8 @@ def save_work(candidate_id: int):
     except working.AlreadyRevealed:
         problem = "The calibrations are revealed: yours stays as it was, for the record."
         return render_show(cycle, status=409, problem=problem)
-    flash("Your work is saved. Only you see it until the facilitator reveals.", "success")
+    private = "" if cycle.revealed else " Only you see it until the facilitator reveals."
+    flash(f"Your work is saved.{private}", "success")
     return _back(cycle.id, f"candidate-{candidate.id}")
 
 
