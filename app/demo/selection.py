@@ -114,8 +114,9 @@ SELECTIONS = (
             ),
         ),
         chosen="Garden Plots",
-        rationale="Everyone found an entry point, and our calibrations agreed it asks for "
-        "doing mathematics. The number-line task stays for cycle 4.",
+        rationale="Everyone found an entry point, and most of us saw doing mathematics in it; "
+        "Marcus's procedure-first solution is one we will anticipate. The number-line task "
+        "stays for cycle 4.",
     ),
     DemoSelection(
         cycle_topic="comparing fractions",
