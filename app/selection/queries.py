@@ -6,7 +6,7 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
 import sqlalchemy as sa
-from sqlalchemy.orm import joinedload, selectinload
+from sqlalchemy.orm import joinedload
 
 from app.auth.models import User
 from app.cycles.models import Cycle
@@ -63,10 +63,7 @@ def board(cycle: Cycle) -> Board:
         db.session.scalars(
             sa.select(Candidate)
             .where(Candidate.cycle_id == cycle.id)
-            .options(
-                joinedload(Candidate.task).selectinload(Task.standards),
-                joinedload(Candidate.proposed_by),
-            )
+            .options(joinedload(Candidate.task), joinedload(Candidate.proposed_by))
             .order_by(Candidate.proposed_at, Candidate.id)
             .limit(MAX_CANDIDATES)
         )
@@ -160,8 +157,4 @@ def proposable(cycle: Cycle, user: User, words: str, limit: int = 10) -> list[Ta
     for word in words.split()[:8]:
         like = f"%{word.replace('%', '').replace('_', '')}%"
         query = query.where(sa.or_(Task.title.ilike(like), Task.big_idea.ilike(like)))
-    return list(
-        db.session.scalars(
-            query.options(selectinload(Task.standards)).order_by(Task.title, Task.id).limit(limit)
-        )
-    )
+    return list(db.session.scalars(query.order_by(Task.title, Task.id).limit(limit)))
