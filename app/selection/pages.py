@@ -4,6 +4,7 @@ from flask import request
 
 from app.auth.models import User
 from app.cycles.models import Cycle
+from app.numbers import parse_id
 from app.richtext import render_markdown
 from app.selection import queries
 from app.selection.forms import WorkForm
@@ -23,6 +24,7 @@ def selection_context(cycle: Cycle, user: User) -> dict:
         "words": words,
         "found": queries.proposable(cycle, user, words) if searching else None,
         "demands": list(Demand),
+        "open_candidate": parse_id(request.args.get("work")),
         "statements": {row.candidate.id: render_markdown(row.task.statement) for row in board.rows},
     }
 

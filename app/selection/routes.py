@@ -28,8 +28,15 @@ CLOSED = "The vote is closed: the team's decision stands as recorded."
 TOO_MANY = "A cycle holds at most 30 candidates: narrow the list before proposing more."
 
 
-def _back(cycle_id: int, anchor: str = "selection"):
-    return redirect(url_for("cycles.show", cycle_id=cycle_id, _anchor=anchor))
+def _back(cycle_id: int, candidate_id: int | None = None):
+    """To the cycle page's selection, with the candidate just worked on open."""
+    if candidate_id is None:
+        return redirect(url_for("cycles.show", cycle_id=cycle_id, _anchor="selection"))
+    return redirect(
+        url_for(
+            "cycles.show", cycle_id=cycle_id, work=candidate_id, _anchor=f"candidate-{candidate_id}"
+        )
+    )
 
 
 @bp.get("/cycles/<int:cycle_id>/board")
@@ -161,7 +168,7 @@ def save_work(candidate_id: int):
         return render_show(cycle, status=409, problem=problem)
     private = "" if cycle.revealed else " Only you see it until the facilitator reveals."
     flash(f"Your work is saved.{private}", "success")
-    return _back(cycle.id, f"candidate-{candidate.id}")
+    return _back(cycle.id, candidate.id)
 
 
 @bp.post("/candidates/<int:candidate_id>/ratings")
@@ -177,7 +184,7 @@ def rate(candidate_id: int):
     except SelectionClosed:
         return render_show(cycle, status=409, problem=CLOSED)
     flash("Your ratings are saved.", "success")
-    return _back(cycle.id, f"candidate-{candidate.id}")
+    return _back(cycle.id, candidate.id)
 
 
 @bp.post("/candidates/<int:candidate_id>/dots")
@@ -205,7 +212,7 @@ def dots(candidate_id: int):
         )
         return render_show(cycle, status=422, problem=problem)
     flash("Your dots are placed.", "success")
-    return _back(cycle.id, f"candidate-{candidate.id}")
+    return _back(cycle.id, candidate.id)
 
 
 @bp.post("/cycles/<int:cycle_id>/reveal")

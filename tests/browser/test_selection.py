@@ -73,7 +73,7 @@ def test_three_screens_run_a_selection_from_proposal_to_decision(new_context, ap
     expect(projector.get_by_text("2 of 3 classified its demand").first).to_be_visible()
 
     garden = my_work(teacher, "Garden Plots")
-    garden.locator("summary").click()
+    expect(garden).to_have_attribute("open", "")  # back on the candidate just worked on
     garden.get_by_label("My dots for Garden Plots").fill("2")
     garden.get_by_role("button", name="Place my dots on Garden Plots").click()
     expect(teacher.get_by_text("You have 1 of 3 dots left.")).to_be_visible()

@@ -298,3 +298,35 @@ def test_two_dot_posts_at_the_same_moment_never_exceed_the_budget(app, client_as
         assert sorted(r.status_code for r in responses) == [302, 422]
         mine = [w for w in _works(first) + _works(second) if w.user_id == team_world.teacher.id]
         assert sum(w.dots for w in mine) == 2
+
+
+def test_a_retried_task_written_on_the_spot_is_written_once(client_as, team_world):
+    cycle = make_cycle(team_world.team)
+    teacher = client_as("teacher")
+    form = task_form(idempotency_key="t" * 20, title="Brownies for four")
+    assert teacher.post(f"/cycles/{cycle.id}/candidates/new", data=form).status_code == 302
+    assert teacher.post(f"/cycles/{cycle.id}/candidates/new", data=form).status_code == 302
+    titles = db.session.scalars(sa.select(Task.title).where(Task.title == "Brownies for four"))
+    assert len(titles.all()) == 1
+    assert db.session.scalar(sa.select(sa.func.count(Candidate.id))) == 1
+
+
+def test_proposing_a_candidate_twice_keeps_one_and_the_first_proposer(client_as, team_world):
+    cycle = make_cycle(team_world.team)
+    task = make_task(team_world.team)
+    client_as("teacher").post(f"/cycles/{cycle.id}/candidates", data={"task_id": str(task.id)})
+    client_as("leader").post(f"/cycles/{cycle.id}/candidates", data={"task_id": str(task.id)})
+    [candidate] = db.session.scalars(sa.select(Candidate)).all()
+    assert candidate.proposed_by_id == team_world.teacher.id
+    found = client_as("leader").get(f"/cycles/{cycle.id}?q=fraction").get_data(as_text=True)
+    assert "Propose Fraction pairs" not in found, "a candidate is not offered again"
+
+
+def test_saving_work_returns_to_that_candidate_open(client_as, team_world):
+    candidate = _candidate(team_world)
+    response = client_as("teacher").post(
+        f"/candidates/{candidate.id}/work", data={"solution": "3/4"}
+    )
+    assert response.headers["Location"].endswith(f"?work={candidate.id}#candidate-{candidate.id}")
+    page = client_as("teacher").get(response.headers["Location"]).get_data(as_text=True)
+    assert f'id="candidate-{candidate.id}" open' in page
