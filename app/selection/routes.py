@@ -25,7 +25,12 @@ bp = Blueprint("selection", __name__)
 __all__ = ["bp", "panels"]  # importing panels registers the run-view panels
 
 CLOSED = "The vote is closed: the team's decision stands as recorded."
+LEFT_SELECT = "The cycle has left its select stage: move it back to Select to go on choosing."
 TOO_MANY = "A cycle holds at most 30 candidates: narrow the list before proposing more."
+
+
+def _closed(cycle):
+    return render_show(cycle, status=409, problem=CLOSED if cycle.vote_closed else LEFT_SELECT)
 
 
 def _back(cycle_id: int, candidate_id: int | None = None):
@@ -102,7 +107,7 @@ def propose(cycle_id: int):
             lambda: proposing.propose(current_user, cycle, task),
         )
     except SelectionClosed:
-        return render_show(cycle, status=409, problem=CLOSED)
+        return _closed(cycle)
     except TooManyCandidates:
         return render_show(cycle, status=422, problem=TOO_MANY)
     flash(f"“{task.title}” is a candidate.", "success")
@@ -137,7 +142,7 @@ def create_task(cycle_id: int):
             lambda: proposing.write_and_propose(current_user, cycle, form.details()),
         )
     except SelectionClosed:
-        return render_show(cycle, status=409, problem=CLOSED)
+        return _closed(cycle)
     except TooManyCandidates:
         return render_show(cycle, status=422, problem=TOO_MANY)
     flash("Your task is a draft of the team and a candidate.", "success")
@@ -162,7 +167,7 @@ def save_work(candidate_id: int):
             form.chosen_demand(),
         )
     except SelectionClosed:
-        return render_show(cycle, status=409, problem=CLOSED)
+        return _closed(cycle)
     except working.AlreadyRevealed:
         problem = "The calibrations are revealed: yours stays as it was, for the record."
         return render_show(cycle, status=409, problem=problem)
@@ -182,7 +187,7 @@ def rate(candidate_id: int):
     try:
         working.rate(current_user, candidate, scores)
     except SelectionClosed:
-        return render_show(cycle, status=409, problem=CLOSED)
+        return _closed(cycle)
     flash("Your ratings are saved.", "success")
     return _back(cycle.id, candidate.id)
 
@@ -204,7 +209,7 @@ def dots(candidate_id: int):
             lambda: working.place_dots(current_user, candidate, count),
         )
     except SelectionClosed:
-        return render_show(cycle, status=409, problem=CLOSED)
+        return _closed(cycle)
     except working.OverBudget as over:
         problem = (
             f"You have {cycle.dot_budget} dots in all: at most {over.left} can go to this one. "
@@ -223,7 +228,7 @@ def reveal(cycle_id: int):
     try:
         working.reveal(cycle)
     except SelectionClosed:
-        return render_show(cycle, status=409, problem=CLOSED)
+        return _closed(cycle)
     flash("Everyone's solutions and calibrations are showing.", "success")
     return _back(cycle.id)
 
@@ -258,7 +263,7 @@ def decide(cycle_id: int):
     cycle = cycle_for(current_user, cycle_id)
     require(can_steer(current_user, cycle))
     if cycle.vote_closed:
-        return render_show(cycle, status=409, problem=CLOSED)
+        return _closed(cycle)
     current = read_board(cycle)
     form = _decision_form(cycle, current, request.form)
     if not form.validate():
@@ -270,7 +275,7 @@ def decide(cycle_id: int):
     try:
         deciding.decide(current_user, cycle, chosen, form.rationale.data)
     except SelectionClosed:
-        return render_show(cycle, status=409, problem=CLOSED)
+        return _closed(cycle)
     flash(f"“{chosen.task.title}” is the shared task. The cycle moved to Design.", "success")
     return _back(cycle.id)
 
@@ -287,6 +292,6 @@ def criteria(cycle_id: int):
     try:
         working.set_criteria(cycle, **form.details())
     except SelectionClosed:
-        return render_show(cycle, status=409, problem=CLOSED)
+        return _closed(cycle)
     flash("The criteria and dots are saved.", "success")
     return _back(cycle.id)

@@ -330,3 +330,19 @@ def test_saving_work_returns_to_that_candidate_open(client_as, team_world):
     assert response.headers["Location"].endswith(f"?work={candidate.id}#candidate-{candidate.id}")
     page = client_as("teacher").get(response.headers["Location"]).get_data(as_text=True)
     assert f'id="candidate-{candidate.id}" open' in page
+
+
+def test_a_cycle_moved_on_without_closing_the_vote_keeps_its_candidates_read_only(
+    client_as, team_world
+):
+    candidate = _candidate(team_world, title="Garden Plots")
+    cycle = _cycle_of(candidate)
+    cycle.stage = CycleStage.design
+    cycle.version += 1
+    db.session.commit()
+    page = client_as("teacher").get(f"/cycles/{cycle.id}").get_data(as_text=True)
+    assert "Candidates for the shared task" in page and "Garden Plots" in page
+    assert "My work on the candidates" not in page
+    response = client_as("teacher").post(f"/candidates/{candidate.id}/dots", data={"dots": "1"})
+    assert response.status_code == 409
+    assert "move it back to Select" in response.get_data(as_text=True)
