@@ -43,3 +43,24 @@ def test_segment_panel_of_a_meeting_without_a_cycle_says_so(client_as, team_worl
     )
     page = client_as("leader").get(f"/meetings/{meeting.id}/run/display/panel")
     assert "belongs to no cycle" in page.get_data(as_text=True)
+
+
+def test_the_selection_panel_runs_the_same_statements_as_candidates_grow(
+    client_as, team_world, count_statements
+):
+    from tests.meetings.test_statement_counts import statements_per_page
+    from tests.selection.test_statement_counts import grow
+
+    cycle = factories.make_cycle(team_world.team)
+    meeting = factories.make_meeting(
+        team_world.team,
+        cycle_id=cycle.id,
+        segments=[{"title": "Selecting", "kind": SegmentKind.select_task}],
+        running=True,
+    )
+    grow(team_world, cycle, 1)
+    client = client_as("leader")
+    urls = [f"/meetings/{meeting.id}/run/display/panel", f"/meetings/{meeting.id}/run/panel"]
+    with_one = statements_per_page(client, urls, count_statements)
+    grow(team_world, cycle, 19)
+    assert statements_per_page(client, urls, count_statements) == with_one
