@@ -53,6 +53,7 @@ def create_app(overrides: dict | None = None) -> Flask:
     from app.meetings.routes import bp as meetings_bp
     from app.meetings.run_routes import bp as run_bp
     from app.meetings.segments_routes import bp as segments_bp
+    from app.selection.routes import bp as selection_bp
     from app.tasks.routes import bp as tasks_bp
     from app.tasks.transfer_routes import bp as task_transfer_bp
     from app.teams.routes import bp as teams_bp
@@ -79,6 +80,7 @@ def create_app(overrides: dict | None = None) -> Flask:
         task_transfer_bp,
         tasks_bp,
         cycles_bp,
+        selection_bp,
     ):
         app.register_blueprint(blueprint)
     register_commands(app)

@@ -12,10 +12,14 @@ from app.meetings.models import (
     Segment,
     TemplateSegment,
 )
+from app.selection.models import Candidate, CandidateRating, CandidateWork
 from app.tasks.models import Task, TaskStandard
 from app.teams.models import District, Membership, School, Team
 
 __all__ = [
+    "Candidate",
+    "CandidateRating",
+    "CandidateWork",
     "AgendaTemplate",
     "Attendance",
     "Contribution",

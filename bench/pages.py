@@ -136,6 +136,13 @@ def pages(targets: Targets, url_map) -> list[Page]:
             Page(role, "meetings of the team", "meetings.index", team),
             Page(role, "cycle page", "cycles.show", (("cycle_id", targets.cycle_id),)),
             Page(role, "cycles of the team", "cycles.index", team),
+            Page(role, "selection board", "selection.board", (("cycle_id", targets.cycle_id),)),
+            Page(
+                role,
+                "selection board fragment",
+                "selection.board_fragment",
+                (("cycle_id", targets.cycle_id),),
+            ),
             Page(role, "meeting page", "meetings.show", held),
             Page(role, "run view", "run.show", planned),
             *(

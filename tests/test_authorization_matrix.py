@@ -333,6 +333,34 @@ def _on_cycle(w: World) -> dict:
     return {"cycle_id": _cycle(w).id}
 
 
+def _selecting(w: World) -> dict:
+    """A cycle of world.team choosing its shared task, with one candidate."""
+    from app.selection.models import Candidate
+
+    cycle = _once(
+        w,
+        "selecting cycle",
+        lambda: Cycle(
+            team_id=w.team.id,
+            title="Comparing fractions, December",
+            stage=CycleStage.select,
+            starts_on=local_now().date(),
+            ends_on=local_now().date() + timedelta(days=28),
+        ),
+    )
+    task = _draft_task(w)
+    candidate = _once(w, "candidate", lambda: Candidate(cycle_id=cycle.id, task_id=task.id))
+    return {"cycle_id": cycle.id, "candidate_id": candidate.id, "task_id": task.id}
+
+
+def _on_selecting(w: World) -> dict:
+    return {"cycle_id": _selecting(w)["cycle_id"]}
+
+
+def _on_candidate(w: World) -> dict:
+    return {"candidate_id": _selecting(w)["candidate_id"]}
+
+
 def _cycle_form(w: World, **more) -> dict:
     today = local_now().date()
     return {
@@ -572,6 +600,35 @@ MATRIX: dict[str, Case] = {
         _on_cycle,
         lambda w: {"stage": "debrief", "version": str(_cycle(w).version)},
         rightful="leader",
+    ),
+    # Selecting the shared task: members propose, work, rate and vote; planners reveal and
+    # decide. Another team's cycle, candidate or draft is a 404.
+    "selection.board": team_owned(_on_selecting),
+    "selection.board_fragment": team_owned(_on_selecting),
+    "selection.events": team_owned(_on_selecting, rightful=None),
+    "selection.propose": team_owned(
+        _on_selecting, lambda w: {"task_id": str(_selecting(w)["task_id"])}
+    ),
+    "selection.new_task": team_owned(_on_selecting),
+    "selection.create_task": team_owned(
+        _on_selecting, lambda w: _task_form(w) | {"title": "Written on the spot"}
+    ),
+    "selection.save_work": team_owned(
+        _on_candidate, lambda w: {"solution": "3/4", "demand": "memorization"}
+    ),
+    "selection.rate": team_owned(_on_candidate, lambda w: {"score-0": "3"}),
+    "selection.dots": team_owned(_on_candidate, lambda w: {"dots": "2"}),
+    "selection.reveal": planners_only(_on_selecting),
+    "selection.criteria": planners_only(
+        _on_selecting, lambda w: {"criteria": "Fit to the goal", "dot_budget": "4"}
+    ),
+    "selection.decision": planners_only(_on_selecting),
+    "selection.decide": planners_only(
+        _on_selecting,
+        lambda w: {
+            "candidate_id": str(_selecting(w)["candidate_id"]),
+            "rationale": "Every learner can start.",
+        },
     ),
     "handoff.show": leader_private(
         lambda w: _private_material(w) | {"team_id": w.team.id, "user_id": w.leader.id},

@@ -11,7 +11,18 @@ from app.extensions import db
 from app.timeutil import utcnow
 
 if TYPE_CHECKING:
+    from app.tasks.models import Task
     from app.teams.models import Team
+
+DEFAULT_CRITERIA_TEXT = "\n".join(
+    (
+        "Fit to the goal",
+        "Cognitive demand",
+        "Entry points for every learner",
+        "Representations it invites",
+        "Time it needs",
+    )
+)
 
 
 class CycleStage(LabelledEnum):
@@ -70,7 +81,17 @@ class Cycle(db.Model):
     stage: Mapped[CycleStage] = mapped_column(db_enum(CycleStage), default=CycleStage.select)
     # What the debrief decided to carry into the next cycle.
     next_steps: Mapped[str] = mapped_column(sa.Text, default="")
-    # The shared task chosen in the select stage arrives with task selection (a later issue).
+    # Task selection (app/selection): the chosen task, why, and the state of the selection.
+    shared_task_id: Mapped[int | None] = mapped_column(
+        sa.ForeignKey("tasks.id", ondelete="SET NULL")
+    )
+    decision_rationale: Mapped[str] = mapped_column(sa.Text, default="")
+    # When the facilitator showed everyone's solutions and calibrations; private before.
+    revealed_at: Mapped[datetime | None]
+    vote_closed_at: Mapped[datetime | None]
+    dot_budget: Mapped[int] = mapped_column(default=3)
+    # The criteria candidates are rated on, one a line.
+    criteria: Mapped[str] = mapped_column(sa.Text, default=DEFAULT_CRITERIA_TEXT)
     created_by_id: Mapped[int | None] = mapped_column(sa.ForeignKey("users.id"))
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
     # Bumped by every edit and stage move; a form posted from an older version is refused.
@@ -79,7 +100,20 @@ class Cycle(db.Model):
     __mapper_args__ = {"version_id_col": version, "version_id_generator": False}
 
     team: Mapped["Team"] = relationship()
+    shared_task: Mapped["Task | None"] = relationship()
 
     @property
     def standard_codes(self) -> list[str]:
         return [code for code in self.standards.split(", ") if code]
+
+    @property
+    def criteria_list(self) -> list[str]:
+        return [line.strip() for line in self.criteria.splitlines() if line.strip()]
+
+    @property
+    def vote_closed(self) -> bool:
+        return self.vote_closed_at is not None
+
+    @property
+    def revealed(self) -> bool:
+        return self.revealed_at is not None

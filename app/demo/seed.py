@@ -7,6 +7,7 @@ from app.auth.passwords import hash_password
 from app.demo.cycles import seed_cycles
 from app.demo.handoff import seed_handoff
 from app.demo.meetings import seed_meetings
+from app.demo.selection import seed_selection
 from app.demo.sessions import PEOPLE, SCHOOLS, TEAM_NAME
 from app.demo.tasks import seed_tasks
 from app.extensions import db
@@ -27,7 +28,10 @@ def seed_demo() -> bool:
     added_handoff = seed_handoff(team, people, today)
     added_tasks = seed_tasks(team, people)
     added_cycles = seed_cycles(team, people, today)
-    return added_people or added_meetings or added_handoff or added_tasks or added_cycles
+    added_selection = seed_selection(team, people)
+    return any(
+        (added_people, added_meetings, added_handoff, added_tasks, added_cycles, added_selection)
+    )
 
 
 def demo_team() -> tuple[Team, dict[str, User]]:

@@ -206,6 +206,9 @@ PAGES = [
     MainPage("cycle", lambda d: f"/cycles/{d.cycle}", EVERYONE, phone=True),
     MainPage("cycle, done", lambda d: f"/cycles/{d.past_cycle}", (TEACHER, LEADER)),
     MainPage("edit the cycle", lambda d: f"/cycles/{d.cycle}/edit", PLANNERS),
+    MainPage("selection board", lambda d: f"/cycles/{d.cycle}/board", EVERYONE, phone=True),
+    MainPage("write a candidate", lambda d: f"/cycles/{d.cycle}/candidates/new", MEMBERS),
+    MainPage("close the vote?", lambda d: f"/cycles/{d.cycle}/decision", PLANNERS),
     MainPage("move the cycle back?", lambda d: f"/cycles/{d.past_cycle}/stage/back", PLANNERS),
     MainPage("meetings", lambda d: f"/teams/{d.team}/meetings", EVERYONE),
     MainPage("new meeting", lambda d: f"/teams/{d.team}/meetings/new", PLANNERS),
@@ -336,6 +339,8 @@ NOT_PAGES = {
     "minutes.pdf",
     "handoff.pdf",
     "run.events",
+    "selection.events",  # the board's live stream
+    "selection.board_fragment",  # the board, swapped into the board and cycle pages
     "run.state",
     "run.panel",
     "run.attendance_list",

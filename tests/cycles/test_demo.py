@@ -32,3 +32,28 @@ def test_loading_the_demo_twice_adds_no_cycle(app):
     seed_demo()
     assert seed_demo() is False
     assert db.session.scalar(sa.select(sa.func.count(Cycle.id))) == 4
+
+
+def test_demo_cycle_is_mid_selection_and_past_cycles_keep_their_decision(app):
+    from app.selection.models import Candidate, CandidateWork
+
+    seed_demo()
+    team = db.session.scalar(sa.select(Team).where(Team.name == TEAM_NAME))
+    current = current_cycle(team.id).cycle
+    candidates = db.session.scalars(
+        sa.select(Candidate).where(Candidate.cycle_id == current.id)
+    ).all()
+    assert len(candidates) == 3 and current.revealed_at is None and not current.vote_closed
+    works = db.session.scalars(
+        sa.select(CandidateWork).where(CandidateWork.candidate_id.in_([c.id for c in candidates]))
+    ).all()
+    assert any(w.solution for w in works) and any(w.dots for w in works)
+    assert {w.demand for w in works if w.demand} and any(not w.solution for w in works)
+    decided = db.session.scalars(
+        sa.select(Cycle).where(Cycle.team_id == team.id, Cycle.shared_task_id.is_not(None))
+    ).all()
+    assert len(decided) == 3
+    assert all(c.decision_rationale and c.vote_closed for c in decided)
+    assert db.session.scalar(sa.select(sa.func.count(Candidate.id))) == 9
+    assert seed_demo() is False
+    assert db.session.scalar(sa.select(sa.func.count(Candidate.id))) == 9

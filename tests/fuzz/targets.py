@@ -26,6 +26,7 @@ SKIPPED = {
     "static": "public files",
     "run.events": "the event stream never ends; its after/Last-Event-ID parsing is tested in "
     "tests/live",
+    "selection.events": "as run.events: the selection board's stream",
 }
 SIGNED_OUT = {"auth.login", "auth.login_post", "auth.accept_invite", "auth.accept_invite_post"}
 
