@@ -66,6 +66,11 @@ CycleStage.HINTS = {
 }
 
 
+def live_channel(cycle_id: int) -> str:
+    """The live channel of a cycle's shared work (its selection board)."""
+    return f"cycle:{cycle_id}"
+
+
 class Cycle(db.Model):
     __tablename__ = "cycles"
 

@@ -91,7 +91,7 @@ class RunCheck:
     facts: tuple
 
 
-_RUN_COLUMNS = 11  # of _run_check_statement: the meeting's run columns and segment timing
+_RUN_COLUMNS = 12  # of _run_check_statement: the meeting's run columns, segment timing, cycle
 
 
 @cache
@@ -114,6 +114,7 @@ def _run_check_statement(admin: bool, facts: str | None) -> sa.Select:
             current.planned_minutes,
             current.added_minutes,
             current.elapsed_seconds,
+            Meeting.cycle_id,
             Membership.role,
             facilitates.label("facilitates"),
         )

@@ -25,6 +25,7 @@ from flask_login import current_user
 from flask_wtf.csrf import generate_csrf
 
 from app import live
+from app.cycles.models import live_channel
 from app.meetings.access import RunAccess, RunCheck, meeting_to_run, run_check
 from app.meetings.run_context import DISPLAY, MEMBER, run_context
 from app.meetings.timer import Countdown, running_seconds
@@ -173,6 +174,10 @@ def run_fragment(
     if presenters_only and not check.can_present:
         abort(403)
     bits = (current_user.id if per_user else None,)
+    if name == "panel" and check.state.cycle_id is not None:
+        # A segment's panel may draw its cycle's shared work, which changes on the cycle's
+        # channel, not the meeting's.
+        bits += (live_version(live_channel(check.state.cycle_id)),)
     if name == "state":
         bits += (_countdown(check),)
 

@@ -4,7 +4,7 @@ import sqlalchemy as sa
 from sqlalchemy.exc import IntegrityError
 
 from app.auth.models import User
-from app.cycles.models import Cycle
+from app.cycles.models import Cycle, live_channel
 from app.extensions import db
 from app.live import publish
 from app.selection.models import Candidate
@@ -22,7 +22,7 @@ class TooManyCandidates(Exception):
 
 
 def channel(cycle: Cycle) -> str:
-    return f"cycle:{cycle.id}"
+    return live_channel(cycle.id)
 
 
 def require_open(cycle: Cycle) -> None:
