@@ -85,6 +85,8 @@ def test_one_reader_follows_several_channels_on_one_connection(broker, own_redis
     afters = {name: broker.latest_id(name) for name in ("meeting:1", "meeting:2", "meeting:3")}
     viewers = [Viewers(broker, name, after, count=5) for name, after in afters.items()]
     assert wait_until(lambda: len(broker.fanout.following()) == 3)
+    # Following comes just before the reader's first XREAD: wait for that, then count.
+    assert wait_until(lambda: xread_connections(own_redis.url) > 0)
     assert xread_connections(own_redis.url) == 1
     ids = {name: broker.publish(name, f"on-{name}") for name in afters}
     for group, name in zip(viewers, afters, strict=True):
