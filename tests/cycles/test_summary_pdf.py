@@ -144,7 +144,8 @@ def test_before_the_reveal_nobodys_work_is_printed_not_even_for_its_author(
     for text in printed:
         assert SECRET not in text and SECRET_NOTE not in text
         assert "procedures with connections" not in text.lower()
-        assert "Not revealed yet" in text
+        assert "Not revealed yet: each member's calibration stays private" in text
+        assert "Not revealed yet: each member's solution and notes stay private" in text
         assert "The selection is still open: the team has not chosen its shared task yet." in text
         assert "The selection is still open: no decision yet." not in text
         assert "1. Closest to one: 2 dots" in text, "dots are not private"
