@@ -27,10 +27,6 @@ class Summary:
     board: Board
     statement: Markup | None  # the shared task's, rendered and sanitized
 
-    @property
-    def decided(self) -> bool:
-        return self.cycle.shared_task is not None
-
 
 def summary(cycle: Cycle) -> Summary:
     task = cycle.shared_task

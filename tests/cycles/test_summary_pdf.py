@@ -162,6 +162,19 @@ def test_a_cycle_with_no_candidate_says_so(client_as, team_world, printed):
     assert "The selection is still open" in text
 
 
+def test_a_decision_whose_task_left_the_library_keeps_its_reason(client_as, team_world, printed):
+    cycle, (chosen, _) = _selection(team_world)
+    _decide(client_as, cycle, chosen, rationale="It fits our goal.")
+    db.session.expire_all()
+    cycle = db.session.get(type(cycle), cycle.id)
+    cycle.shared_task_id = None  # what deleting the task leaves (ON DELETE SET NULL)
+    db.session.commit()
+    assert client_as("teacher").get(f"/cycles/{cycle.id}/summary.pdf").status_code == 200
+    (text,) = printed
+    assert "but the chosen task is no longer in the library. Why: It fits our goal." in text
+    assert "still open" not in text
+
+
 def test_long_unbroken_text_still_renders(client_as, team_world, printed):
     cycle, (chosen, _) = _selection(team_world, big_idea="x" * 3000)
     work = db.session.scalar(
