@@ -63,6 +63,7 @@ bench: $(VENV)/.installed
 	$(BIN)/python bench/live_latency.py --mode production --viewers 5000 --room 200 --batch 50 --hold 20 --notes 30 --wait 20
 	$(BIN)/python bench/minutes_pdf.py
 	$(BIN)/python bench/handoff_pdf.py
+	$(BIN)/python bench/cycle_pdf.py
 
 # Two production servers behind Debian's nginx (deploy/nginx.conf) on loopback ports: sign-in
 # and CSRF through the proxy, a note posted through one server reaching a screen on the other.

@@ -589,6 +589,7 @@ MATRIX: dict[str, Case] = {
     "cycles.new": planners_only(lambda w: {"team_id": w.team.id}),
     "cycles.create": planners_only(lambda w: {"team_id": w.team.id}, _cycle_form),
     "cycles.show": team_owned(_on_cycle),
+    "cycles.summary": team_owned(_on_cycle),
     "cycles.edit": planners_only(_on_cycle),
     "cycles.update": planners_only(
         _on_cycle,

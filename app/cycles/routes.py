@@ -11,6 +11,7 @@ from app.cycles.access import can_steer, cycle_for
 from app.cycles.forms import CycleEditForm, CycleForm, stage_from
 from app.cycles.pages import edit_form, render_show
 from app.cycles.queries import previous_with_next_steps, team_cycles
+from app.cycles.summary import summary_pdf
 from app.editing import StaleEdit
 from app.meetings.access import can_plan, require
 from app.numbers import parse_id
@@ -82,6 +83,13 @@ def create(team_id: int):
 @login_required
 def show(cycle_id: int):
     return render_show(cycle_for(current_user, cycle_id))
+
+
+@bp.get("/cycles/<int:cycle_id>/summary.pdf")
+@login_required
+def summary(cycle_id: int):
+    """The cycle and its whole selection record as a PDF, for every member of its team."""
+    return summary_pdf(cycle_for(current_user, cycle_id))
 
 
 @bp.get("/cycles/<int:cycle_id>/edit")

@@ -338,6 +338,7 @@ NOT_PAGES = {
     "admin.index",  # redirects to the people
     "minutes.pdf",
     "handoff.pdf",
+    "cycles.summary",  # the cycle summary PDF
     "run.events",
     "selection.events",  # the board's live stream
     "selection.board_fragment",  # the board, swapped into the board and cycle pages
