@@ -5,7 +5,9 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 
 from app.bench_data.bulk import Ids, Writer
+from app.cycles.models import CycleStage
 from app.demo.plans import SegmentPlan
+from app.tasks.models import Demand
 
 # At scale 1: the district of issue 9.
 FULL_SCHOOLS = 50
@@ -76,6 +78,22 @@ class MeetingPlan:
         return self.started_at is not None
 
 
+@dataclass(frozen=True)
+class TaskPlan:
+    id: int
+    team_id: int
+    shared: bool
+    demand: Demand
+
+
+@dataclass(frozen=True)
+class CyclePlan:
+    id: int
+    team: TeamPlan
+    starts_on: date
+    stage: CycleStage
+
+
 @dataclass
 class Generation:
     size: Size
@@ -89,6 +107,8 @@ class Generation:
     admin_id: int = 0
     teams: list[TeamPlan] = field(default_factory=list)
     meetings: list[MeetingPlan] = field(default_factory=list)
+    tasks: list[TaskPlan] = field(default_factory=list)
+    cycles: list[CyclePlan] = field(default_factory=list)
 
     @property
     def held_meetings(self) -> list[MeetingPlan]:

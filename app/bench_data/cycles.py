@@ -7,7 +7,7 @@ from datetime import date, datetime, time
 import sqlalchemy as sa
 
 from app.bench_data import texts
-from app.bench_data.context import Generation
+from app.bench_data.context import CyclePlan, Generation
 from app.cycles.models import Cycle, CycleStage
 from app.meetings.models import Meeting
 from app.teams.models import grade_label
@@ -94,6 +94,7 @@ def seed_cycles(gen: Generation) -> None:
                 + (datetime.combine(first, time(12)), 1)
             )
             cycle_of[(team.id, first)] = cycle_id
+            gen.cycles.append(CyclePlan(cycle_id, team, first, stage))
     gen.writer.write(Cycle, CYCLE_COLUMNS, cycles)
     links = [
         {"meeting": m.id, "cycle": cycle_of[(m.team.id, _month_start(m.day))]} for m in gen.meetings

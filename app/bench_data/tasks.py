@@ -6,7 +6,7 @@ filters find realistic words, grades, standards and every level of cognitive dem
 
 from datetime import datetime, time, timedelta
 
-from app.bench_data.context import Generation
+from app.bench_data.context import Generation, TaskPlan
 from app.demo.tasks import LICENSE, TASKS
 from app.tasks.models import Task, TaskStandard
 
@@ -65,6 +65,7 @@ def seed_tasks(gen: Generation) -> None:
         task_id = next(task_ids)
         shared_at = None if rng.random() < DRAFT_SHARE else created
         title = f"{spec.title} {twist} #{n + 1}".replace("  ", " ")
+        gen.tasks.append(TaskPlan(task_id, team.id, shared_at is not None, spec.demand))
         tasks.append(
             (task_id, gen.district_id, team.id, shared_at, title, grade, spec.big_idea)
             + (spec.statement, f"Team {team.id}", LICENSE, spec.demand, spec.reason, member)

@@ -1,11 +1,12 @@
 """Demo meetings of the Grade 4 team: the “Cycle 3 planning” meeting with full minutes, and the
-upcoming debrief planned."""
+upcoming debrief planned, and the cycle 4 planning meeting that selects its task."""
 
 from datetime import date, datetime, time, timedelta
 
 import sqlalchemy as sa
 
 from app.auth.models import User
+from app.cycles.models import Cycle, CycleStage
 from app.demo.plans import SegmentPlan
 from app.demo.sessions import (
     PLANNING_AGENDA,
@@ -15,7 +16,7 @@ from app.demo.sessions import (
     UPCOMING_TITLE,
 )
 from app.extensions import db
-from app.meetings.models import Attendance, Contribution, Meeting, Segment
+from app.meetings.models import Attendance, Contribution, Meeting, Segment, SegmentKind
 from app.teams.models import Team
 
 
@@ -84,5 +85,45 @@ def seed_meetings(team: Team, people: dict[str, User], today: date) -> bool:
     )
     upcoming.segments = segments(UPCOMING_AGENDA, people)
     db.session.add(upcoming)
+    db.session.commit()
+    return True
+
+
+SELECTION_TITLE = "Cycle 4 planning: do the math and select a number-line task"
+SELECTION_AGENDA = (
+    SegmentPlan("Check-in and norms", SegmentKind.check_in, 5, facilitator="leader"),
+    SegmentPlan("Do the math: reveal our solutions", SegmentKind.do_the_math, 20),
+    SegmentPlan("Select the task: calibrate, rate and vote", SegmentKind.select_task, 25, "leader"),
+    SegmentPlan("Next steps", SegmentKind.next_steps, 10, facilitator="leader"),
+)
+
+
+def seed_selection_meeting(team: Team, people: dict[str, User], today: date) -> bool:
+    """The upcoming meeting of the cycle mid-selection, whose panels show its selection board;
+    False when it is there already or the cycle is missing."""
+    cycle = db.session.scalar(
+        sa.select(Cycle)
+        .where(Cycle.team_id == team.id, Cycle.stage == CycleStage.select)
+        .order_by(Cycle.starts_on.desc())
+        .limit(1)
+    )
+    if cycle is None or db.session.scalar(
+        sa.select(Meeting.id).where(Meeting.team_id == team.id, Meeting.title == SELECTION_TITLE)
+    ):
+        return False
+    meeting = Meeting(
+        team=team,
+        cycle_id=cycle.id,
+        title=SELECTION_TITLE,
+        # After the cycle 3 debrief (in three days), so that one stays the next meeting.
+        starts_at=datetime.combine(today + timedelta(days=10), time(15, 30)),
+        duration_minutes=60,
+        location="Maple Street Elementary, Room 12",
+        goal="Reveal our solutions to the candidate tasks, compare how we calibrated their "
+        "demand, and choose cycle 4's shared task.",
+        created_by_id=people["leader"].id,
+    )
+    meeting.segments = segments(SELECTION_AGENDA, people)
+    db.session.add(meeting)
     db.session.commit()
     return True

@@ -11,10 +11,13 @@ from app import bench_data
 from app.auth.models import User
 from app.bench_data import DISTRICT_PASSWORD, seed_district
 from app.bench_data.context import Size
+from app.cycles.models import Cycle, CycleStage
 from app.demo.sessions import AGENDAS
 from app.extensions import db
 from app.leadership.models import FacilitationMove, MentoringLoop, Nudge, PhaseChange
 from app.meetings.models import Attendance, Contribution, Meeting, Segment
+from app.selection.models import Candidate, CandidateRating, CandidateWork
+from app.tasks.models import Task
 from app.teams.models import Membership, Role, School, Team
 from tests import factories
 from tests.conftest import _empty_all_tables
@@ -40,7 +43,17 @@ def test_district_has_the_size_asked_for_and_the_same_rows_every_run(app):
         sa.select(sa.func.count(Meeting.id)).where(Meeting.ended_at.is_not(None))
     )
     assert held == size.teams * size.held_weeks
-    for model in (Contribution, FacilitationMove, MentoringLoop, Nudge, Attendance, PhaseChange):
+    for model in (
+        Contribution,
+        FacilitationMove,
+        MentoringLoop,
+        Nudge,
+        Attendance,
+        PhaseChange,
+        Candidate,
+        CandidateWork,
+        CandidateRating,
+    ):
         assert count(model) == written[model.__tablename__] > 0
     assert 19 * held <= count(Contribution) <= 39 * held
     assert count(MentoringLoop) <= held
@@ -211,3 +224,71 @@ def test_a_generated_teacher_signs_in_and_sees_their_teams_pages(app, client):
         assert client.get(url).status_code == 200, url
     other_team = db.session.scalar(sa.select(Team.id).where(Team.id != team_id).limit(1))
     assert client.get(f"/teams/{other_team}").status_code == 404
+
+
+def test_every_cycle_selects_from_its_teams_library_and_decided_ones_keep_the_record(app):
+    seed_district(scale=SCALE)
+    cycles = db.session.scalars(sa.select(Cycle)).all()
+    candidates = db.session.execute(
+        sa.select(Candidate.cycle_id, Candidate.task_id, Task.team_id, Task.shared_at).join(Task)
+    ).all()
+    by_cycle: dict[int, list[int]] = {}
+    for cycle_id, task_id, _, _ in candidates:
+        by_cycle.setdefault(cycle_id, []).append(task_id)
+    team_of = {cycle.id: cycle.team_id for cycle in cycles}
+    assert all(shared or team_of[cycle] == owner for cycle, _, owner, shared in candidates)
+    assert {cycle.stage for cycle in cycles} >= {CycleStage.done, CycleStage.select}
+    for cycle in cycles:
+        assert 2 <= len(by_cycle[cycle.id]) <= 4
+        assert len(set(by_cycle[cycle.id])) == len(by_cycle[cycle.id])
+        if cycle.stage == CycleStage.select:
+            assert cycle.shared_task_id is None and not cycle.revealed and not cycle.vote_closed
+        else:
+            assert cycle.shared_task_id in by_cycle[cycle.id] and cycle.decision_rationale
+            assert cycle.revealed_at <= cycle.vote_closed_at
+    members = {
+        team: db.session.scalar(
+            sa.select(sa.func.count()).select_from(Membership).where(Membership.team_id == team)
+        )
+        for team in set(team_of.values())
+    }
+    work = db.session.execute(
+        sa.select(Candidate.cycle_id, CandidateWork.user_id, CandidateWork.solution).join(Candidate)
+    ).all()
+    decided = [c for c in cycles if c.stage != CycleStage.select]
+    for cycle in decided:  # every member's work on every candidate
+        done = [row for row in work if row.cycle_id == cycle.id]
+        assert len(done) == members[cycle.team_id] * len(by_cycle[cycle.id])
+    assert any(row.solution for row in work)
+
+
+def test_dots_stay_within_each_members_budget_and_each_rating_is_unique(app):
+    seed_district(scale=SCALE)
+    spent = db.session.execute(
+        sa.select(Candidate.cycle_id, CandidateWork.user_id, sa.func.sum(CandidateWork.dots))
+        .join(Candidate)
+        .group_by(Candidate.cycle_id, CandidateWork.user_id)
+    ).all()
+    budget = dict(db.session.execute(sa.select(Cycle.id, Cycle.dot_budget)).all())
+    assert spent and all(dots <= budget[cycle] for cycle, _, dots in spent)
+    assert any(dots == budget[cycle] for cycle, _, dots in spent)
+    for model, columns in (
+        (Candidate, ("cycle_id", "task_id")),
+        (CandidateWork, ("candidate_id", "user_id")),
+        (CandidateRating, ("candidate_id", "user_id", "criterion")),
+    ):
+        keys = [getattr(model, name) for name in columns]
+        most = db.session.scalar(
+            sa.select(sa.func.max(sa.literal_column("n"))).select_from(
+                sa.select(sa.func.count().label("n")).select_from(model).group_by(*keys).subquery()
+            )
+        )
+        assert most == 1, model.__tablename__
+    scores = db.session.scalars(sa.select(CandidateRating.score).distinct()).all()
+    assert set(scores) <= {1, 2, 3, 4}
+    # the database agrees: a second calibration of the same candidate is refused
+    first = db.session.scalars(sa.select(CandidateWork).limit(1)).one()
+    db.session.add(CandidateWork(candidate_id=first.candidate_id, user_id=first.user_id))
+    with pytest.raises(sa.exc.IntegrityError):
+        db.session.commit()
+    db.session.rollback()

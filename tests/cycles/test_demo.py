@@ -57,3 +57,27 @@ def test_demo_cycle_is_mid_selection_and_past_cycles_keep_their_decision(app):
     assert db.session.scalar(sa.select(sa.func.count(Candidate.id))) == 9
     assert seed_demo() is False
     assert db.session.scalar(sa.select(sa.func.count(Candidate.id))) == 9
+
+
+def test_demo_cycle_mid_selection_has_an_upcoming_meeting_that_shows_its_board(app, client):
+    from app.demo.meetings import SELECTION_TITLE
+    from app.demo.seed import DEMO_PASSWORD, PEOPLE
+    from app.meetings.models import SegmentKind
+
+    seed_demo()
+    team = db.session.scalar(sa.select(Team).where(Team.name == TEAM_NAME))
+    current = current_cycle(team.id).cycle
+    meeting = db.session.scalar(sa.select(Meeting).where(Meeting.title == SELECTION_TITLE))
+    assert meeting.cycle_id == current.id and meeting.started_at is None
+    kinds = [segment.kind for segment in meeting.segments]
+    assert SegmentKind.do_the_math in kinds and SegmentKind.select_task in kinds
+    upcoming = db.session.scalars(
+        sa.select(Meeting)
+        .where(Meeting.team_id == team.id, Meeting.started_at.is_(None))
+        .order_by(Meeting.starts_at)
+    ).all()
+    assert upcoming[-1] == meeting and len(upcoming) == 2, "the debrief stays the next meeting"
+    leader = next(person for person in PEOPLE if person.key == "leader")
+    client.post("/sign-in", data={"email": leader.email, "password": DEMO_PASSWORD})
+    assert client.get(f"/meetings/{meeting.id}/run").status_code == 200
+    assert seed_demo() is False
