@@ -15,13 +15,12 @@ import shutil
 import statistics
 import sys
 import tempfile
-import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from bench.minutes_pdf import first_page_png, page_count  # noqa: E402
+from bench.minutes_pdf import first_page_png, page_count, timed_renders  # noqa: E402
 
 TARGET_SECONDS = 1.0
 MEMBER = "teacher1"  # who downloads the summary
@@ -76,15 +75,9 @@ def main() -> int:
             return 1
 
         url = f"/cycles/{cycle_id}/summary.pdf"
-        seconds, pdf = [], b""
-        for _ in range(args.renders + 1):
-            started = time.perf_counter()
-            reply = client.get(url)
-            seconds.append(time.perf_counter() - started)
-            if reply.status_code != 200 or reply.mimetype != "application/pdf":
-                print(f"GET {url} answered {reply.status_code} {reply.mimetype}")
-                return 1
-            pdf = reply.data
+        seconds, pdf = timed_renders(client, url, args.renders + 1)
+        if not pdf:
+            return 1
         out = Path(args.out)
         out.write_bytes(pdf)
         png = first_page_png(out)

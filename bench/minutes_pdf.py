@@ -486,6 +486,20 @@ def page_count(pdf_path: Path) -> str:
     return pages[0] if pages else "?"
 
 
+def timed_renders(client, url: str, times: int) -> tuple[list[float], bytes]:
+    """Seconds per GET of a PDF and the last PDF; no bytes (after saying why) on a bad answer."""
+    seconds, pdf = [], b""
+    for _ in range(times):
+        started = time.perf_counter()
+        reply = client.get(url)
+        seconds.append(time.perf_counter() - started)
+        if reply.status_code != 200 or reply.mimetype != "application/pdf":
+            print(f"GET {url} answered {reply.status_code} {reply.mimetype}")
+            return seconds, b""
+        pdf = reply.data
+    return seconds, pdf
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--renders", type=int, default=7, help="timed renders after the first")
@@ -514,15 +528,9 @@ def main() -> int:
             return 1
 
         url = f"/meetings/{meeting_id}/minutes.pdf"
-        seconds, pdf = [], b""
-        for _ in range(args.renders + 1):
-            started = time.perf_counter()
-            reply = client.get(url)
-            seconds.append(time.perf_counter() - started)
-            if reply.status_code != 200 or reply.mimetype != "application/pdf":
-                print(f"GET {url} answered {reply.status_code} {reply.mimetype}")
-                return 1
-            pdf = reply.data
+        seconds, pdf = timed_renders(client, url, args.renders + 1)
+        if not pdf:
+            return 1
         out = Path(args.out)
         out.write_bytes(pdf)
         png = first_page_png(out)
