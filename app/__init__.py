@@ -46,6 +46,7 @@ def create_app(overrides: dict | None = None) -> Flask:
     from app.leadership.mentoring_routes import bp as mentoring_bp
     from app.leadership.moves_routes import bp as moves_bp
     from app.leadership.routes import bp as leadership_bp
+    from app.lessons.routes import bp as lessons_bp
     from app.meetings.console_routes import bp as console_bp
     from app.meetings.contributions_routes import bp as contributions_bp
     from app.meetings.display_routes import bp as display_bp
@@ -81,6 +82,7 @@ def create_app(overrides: dict | None = None) -> Flask:
         tasks_bp,
         cycles_bp,
         selection_bp,
+        lessons_bp,
     ):
         app.register_blueprint(blueprint)
     register_commands(app)

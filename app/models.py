@@ -4,6 +4,7 @@ from app.auth.models import Invite, LoginSession, SignInAttempt, User
 from app.cycles.models import Cycle
 from app.idempotency import IdempotencyKey
 from app.leadership.models import FacilitationMove, MentoringLoop, Nudge, PhaseChange
+from app.lessons.models import AnticipatedResponse, Lesson, LessonChange
 from app.meetings.models import (
     AgendaTemplate,
     Attendance,
@@ -17,6 +18,9 @@ from app.tasks.models import Task, TaskStandard
 from app.teams.models import District, Membership, School, Team
 
 __all__ = [
+    "AnticipatedResponse",
+    "Lesson",
+    "LessonChange",
     "Candidate",
     "CandidateRating",
     "CandidateWork",

@@ -357,6 +357,48 @@ def _on_selecting(w: World) -> dict:
     return {"cycle_id": _selecting(w)["cycle_id"]}
 
 
+def _designing(w: World) -> Cycle:
+    """A cycle of world.team in design on its draft task, with a lesson and one response."""
+    from app.lessons.models import AnticipatedResponse
+    from app.lessons.starting import start_lesson
+
+    task = _draft_task(w)
+    cycle = _once(
+        w,
+        "designing cycle",
+        lambda: Cycle(
+            team_id=w.team.id,
+            title="Sharing brownies, January",
+            stage=CycleStage.design,
+            shared_task_id=task.id,
+            starts_on=local_now().date(),
+            ends_on=local_now().date() + timedelta(days=28),
+        ),
+    )
+    lesson = start_lesson(None, cycle)
+    _once(
+        w,
+        "response",
+        lambda: AnticipatedResponse(lesson_id=lesson.id, position=1, name="Halves then quarters"),
+    )
+    return cycle
+
+
+def _on_lesson_cycle(w: World) -> dict:
+    return {"cycle_id": _designing(w).id}
+
+
+def _on_lesson(w: World) -> dict:
+    from app.lessons.starting import lesson_of
+
+    return {"lesson_id": lesson_of(_designing(w)).id}
+
+
+def _on_response(w: World) -> dict:
+    _designing(w)
+    return {"response_id": w._matrix_objects["response"].id}
+
+
 def _on_candidate(w: World) -> dict:
     return {"candidate_id": _selecting(w)["candidate_id"]}
 
@@ -631,6 +673,9 @@ MATRIX: dict[str, Case] = {
             "rationale": "Every learner can start.",
         },
     ),
+    # The lesson: every member of the team co-designs it; another team's is a 404.
+    "lessons.show": team_owned(_on_lesson_cycle),
+    "lessons.start": team_owned(_on_lesson_cycle),
     "handoff.show": leader_private(
         lambda w: _private_material(w) | {"team_id": w.team.id, "user_id": w.leader.id},
         rightful="leader",

@@ -1,10 +1,12 @@
-"""Closing the vote: the chosen candidate becomes the cycle's shared task; the cycle moves on."""
+"""Closing the vote: the chosen candidate becomes the cycle's shared task; the cycle moves on to
+design, and its lesson starts (from the team's earlier lesson on that task, if any)."""
 
 import sqlalchemy as sa
 
 from app.auth.models import User
 from app.cycles.models import Cycle, CycleStage
 from app.extensions import db
+from app.lessons.starting import start_lesson
 from app.live import publish
 from app.selection.models import Candidate
 from app.selection.proposing import SelectionClosed, channel
@@ -36,3 +38,4 @@ def decide(actor: User, cycle: Cycle, candidate: Candidate, rationale: str) -> N
     db.session.commit()
     db.session.refresh(cycle)
     publish(channel(cycle), "selection")
+    start_lesson(actor, cycle)
