@@ -2,6 +2,7 @@
 
 from app.auth.models import Invite, LoginSession, SignInAttempt, User
 from app.cycles.models import Cycle
+from app.enactments.models import Enactment, Tally, Unanticipated
 from app.idempotency import IdempotencyKey
 from app.leadership.models import FacilitationMove, MentoringLoop, Nudge, PhaseChange
 from app.lessons.models import AnticipatedResponse, Lesson, LessonChange
@@ -18,6 +19,9 @@ from app.tasks.models import Task, TaskStandard
 from app.teams.models import District, Membership, School, Team
 
 __all__ = [
+    "Enactment",
+    "Tally",
+    "Unanticipated",
     "AnticipatedResponse",
     "Lesson",
     "LessonChange",
