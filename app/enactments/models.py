@@ -158,3 +158,20 @@ class Tally(db.Model):
     @property
     def shared(self) -> bool:
         return self.share_order is not None
+
+
+class Tap(db.Model):
+    """One tap in tap-to-count mode: +1 for a student, -1 to undo. The key the device made for
+    it is unique per enactment, so a tap sent again after a dropped connection counts once."""
+
+    __tablename__ = "taps"
+    __table_args__ = (sa.UniqueConstraint("enactment_id", "key"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    enactment_id: Mapped[int] = mapped_column(sa.ForeignKey("enactments.id", ondelete="CASCADE"))
+    key: Mapped[str] = mapped_column(sa.String(64))
+    tally_id: Mapped[int] = mapped_column(sa.ForeignKey("tallies.id", ondelete="CASCADE"))
+    by: Mapped[int]
+    # When the teacher tapped (from the device), and when it reached us.
+    tapped_at: Mapped[datetime | None]
+    received_at: Mapped[datetime] = mapped_column(default=utcnow)

@@ -1,8 +1,8 @@
-"""enactments: each classroom's lesson, its tallies, what nobody anticipated
+"""enactments: each classroom's lesson, its tallies and taps, what nobody anticipated
 
 Revision ID: 0013_enactments
 Revises: 0012_lessons
-Create Date: 2026-12-01 18:29:40.956266
+Create Date: 2026-12-01 18:31:12.000917
 
 """
 
@@ -132,8 +132,31 @@ def upgrade():
     with op.batch_alter_table("tallies", schema=None) as batch_op:
         batch_op.create_index(batch_op.f("ix_tallies_enactment_id"), ["enactment_id"], unique=False)
 
+    op.create_table(
+        "taps",
+        sa.Column("id", sa.Integer(), nullable=False),
+        sa.Column("enactment_id", sa.Integer(), nullable=False),
+        sa.Column("key", sa.String(length=64), nullable=False),
+        sa.Column("tally_id", sa.Integer(), nullable=False),
+        sa.Column("by", sa.Integer(), nullable=False),
+        sa.Column("tapped_at", sa.DateTime(), nullable=True),
+        sa.Column("received_at", sa.DateTime(), nullable=False),
+        sa.ForeignKeyConstraint(
+            ["enactment_id"],
+            ["enactments.id"],
+            name=op.f("fk_taps_enactment_id_enactments"),
+            ondelete="CASCADE",
+        ),
+        sa.ForeignKeyConstraint(
+            ["tally_id"], ["tallies.id"], name=op.f("fk_taps_tally_id_tallies"), ondelete="CASCADE"
+        ),
+        sa.PrimaryKeyConstraint("id", name=op.f("pk_taps")),
+        sa.UniqueConstraint("enactment_id", "key", name=op.f("uq_taps_enactment_id_key")),
+    )
+
 
 def downgrade():
+    op.drop_table("taps")
     with op.batch_alter_table("tallies", schema=None) as batch_op:
         batch_op.drop_index(batch_op.f("ix_tallies_enactment_id"))
 
