@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 
 import sqlalchemy as sa
-from sqlalchemy.orm import aliased, selectinload
+from sqlalchemy.orm import aliased, joinedload
 
 from app.auth.models import User
 from app.extensions import db
@@ -100,6 +100,8 @@ def history_page(
     field_name: str | None = None,
     response_id: int | None = None,
 ) -> History:
+    if lesson.revised_from is not None:
+        lesson.revised_from.cycle  # noqa: B018 (named by the start line, whichever page shows it)
     page = paginate(_changes(lesson, field_name, response_id), number, PER_PAGE, scalars=False)
     rows = [(change, previous) for change, previous in page.items]
     sources = restored_versions([c for c, _ in rows if c.kind == ChangeKind.restore])
@@ -129,7 +131,7 @@ def _changes(lesson: Lesson, field_name: str | None, response_id: int | None) ->
     change = aliased(LessonChange, rows)
     query = (
         sa.select(change, rows.c.previous)
-        .options(selectinload(change.author))
+        .options(joinedload(change.author))
         .order_by(change.revision.desc(), change.id)
     )
     if not (field_name or response_id):
@@ -159,7 +161,7 @@ def restored_versions(restores: list[LessonChange]) -> dict[int, LessonChange]:
             ),
         )
         .where(restore.id.in_([r.id for r in restores]))
-        .options(selectinload(source.author))
+        .options(joinedload(source.author))
         .order_by(source.revision)
     )
     return {restore_id: found for restore_id, found in rows}
