@@ -54,6 +54,13 @@ class Revision:
     at: datetime
     entries: list[Entry] = field(default_factory=list)
 
+    @property
+    def by(self) -> str:
+        if self.author is not None:
+            return self.author.name
+        starting = self.entries and self.entries[0].change.kind == ChangeKind.start
+        return "Tandem" if starting else "A former member"
+
 
 @dataclass
 class History:
@@ -136,8 +143,11 @@ def _changes(lesson: Lesson, field_name: str | None, response_id: int | None) ->
     )
     if not (field_name or response_id):
         # A revised lesson starts with every carried value: the start line stands for them
-        # (what changed since shows them); a field's own history still lists its first value.
-        query = query.where(sa.or_(change.kind != ChangeKind.start, change.field == ""))
+        # (what changed since shows them), as "Added “name”" stands for the name it was added
+        # with; a field's or a response's own history still lists those first values.
+        carried = sa.and_(change.kind == ChangeKind.start, change.field != "")
+        named = sa.and_(change.kind == ChangeKind.add, change.field == "name")
+        query = query.where(sa.not_(sa.or_(carried, named)))
     return query
 
 

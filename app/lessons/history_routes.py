@@ -107,7 +107,9 @@ def bring_back(change_id: int):
             flash(f"The plan already has {len(in_plan)} responses: take one out first.")
             return redirect(_history_url(change))
         writing.bring_back(current_user, response)
-    flash(f"“{response.name}” is back in the plan.", "success")
+        flash(f"“{response.name}” is back in the plan.", "success")
+    else:
+        flash(f"“{response.name}” is already in the plan.", "success")
     return redirect(_history_url(change))
 
 

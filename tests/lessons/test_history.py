@@ -46,10 +46,15 @@ def test_changes_saved_together_share_one_revision_in_the_domains_words(client_a
         lesson,
         {"name": "Halves then quarters", "assessing_questions": "Why four pieces?"},
     )
-    added = _revisions(_history(client_as("teacher"), lesson))[0]
+    client = client_as("teacher")
+    added = _revisions(_history(client, lesson))[0]
     assert "Added “Halves then quarters”" in added
     assert "Assessing questions of “Halves then quarters”" in added
     assert "Why four pieces?" in added
+    assert "Name of" not in added  # "Added “…”" says it
+    response = db.session.scalars(sa.select(AnticipatedResponse)).one()
+    own = _revisions(_history(client, lesson, f"?response={response.id}"))[0]
+    assert "Name of “Halves then quarters”" in own
 
 
 def test_a_reorder_lists_the_names_in_their_new_order(client_as, team_world):
