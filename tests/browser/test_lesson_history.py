@@ -7,7 +7,7 @@ from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import Page, expect
 
 from app.lessons import writing
-from tests.browser.conftest import screenshot, sign_in
+from tests.browser.conftest import PHONE, screenshot, sign_in
 from tests.factories import PASSWORD, make_world
 from tests.lessons.helpers import make_lesson
 from tests.lessons.history_helpers import edit, revised_lesson
@@ -77,6 +77,13 @@ def test_a_teacher_restores_an_earlier_version_from_the_history(new_context):
     plan = page.locator("#plan")
     expect(plan).to_contain_text("Read the task aloud. Ask what a fair share means.")
     expect(plan).not_to_contain_text("twice")
+
+    phone = new_context(viewport=PHONE).new_page()
+    sign_in(phone, world.leader.email, PASSWORD)
+    expect(phone.get_by_role("navigation", name="Main")).to_be_visible()
+    phone.goto(f"/cycles/{lesson.cycle_id}/lesson/history")
+    expect(phone.locator(".history-revision").first).to_contain_text("Restored the version of")
+    screenshot(phone, "lesson-history-phone", full_page=False)
 
 
 def test_a_revised_lesson_shows_what_changed_since_the_earlier_one(new_context):
