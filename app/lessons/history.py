@@ -215,7 +215,8 @@ class _Describer:
             return self.event(change)
         if change.field == SKETCH:
             return self.sketch(change, previous)
-        if previous is None and change.response_id and change.kind != ChangeKind.add:
+        edited = change.kind in (ChangeKind.edit, ChangeKind.restore)
+        if previous is None and change.response_id and edited:
             previous = _response_default(change.field)
         label = FIELD_LABELS.get(change.field, change.field)
         what = (

@@ -114,6 +114,8 @@ def test_a_revised_lesson_starts_with_one_line_and_a_fields_history_lists_its_fi
     launch = _history(client, lesson, "?field=launch")
     assert "As the lesson started" in launch and "Ask what a fair share means." in launch
     assert "The lesson holds this version" in launch
+    carried = _history(client, lesson, "?field=representation")
+    assert "Drawing</ins>" in carried and "<del>" not in carried
 
 
 def test_the_history_filters_by_field_and_by_response(client_as, team_world):
