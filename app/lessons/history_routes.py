@@ -78,19 +78,18 @@ def restore(change_id: int):
     base = parse_id(request.form.get("base"))
     if base is None:
         return _ask(change)
+    # Checked before the revision, so a retry of a restore that went through says so.
+    if writing.text_of(record, change.field) == change.value:
+        flash("That version is already the one the lesson holds: nothing changed.", "success")
+        return redirect(_history_url(change))
     if base != record.field_revision(change.field):
         return _ask(change, changed_since=True), 409
     try:
-        saved = writing.restore(current_user, change)
+        writing.restore(current_user, change)
     except writing.FieldConflict:
         db.session.expire_all()
         return _ask(change, changed_since=True), 409
-    if saved.changed:
-        flash(
-            f"Restored {version_name(change)}. The history keeps the words it replaced.", "success"
-        )
-    else:
-        flash("That version is already the one the lesson holds: nothing changed.", "success")
+    flash(f"Restored {version_name(change)}. The history keeps the words it replaced.", "success")
     return redirect(_history_url(change))
 
 

@@ -124,6 +124,18 @@ def test_restoring_the_version_that_stands_says_so_and_changes_nothing(client_as
     assert _count(lesson) == count
 
 
+def test_a_retried_restore_changes_nothing_more(client_as, team_world):
+    lesson = _two_versions(team_world)
+    old = _change_of(lesson, "Read the task aloud.")
+    asked_at = lesson.field_revision("launch")
+    client = client_as("teacher")
+    assert _restore(client, old, asked_at).status_code == 302
+    count = _count(lesson)
+    again = _restore(client, old, asked_at, follow=True)
+    assert "nothing changed" in again.get_data(as_text=True)
+    assert _count(lesson) == count
+
+
 def test_words_saved_after_the_question_are_shown_before_anything_is_replaced(
     client_as, team_world
 ):
