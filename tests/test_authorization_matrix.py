@@ -399,6 +399,41 @@ def _on_response(w: World) -> dict:
     return {"response_id": w._matrix_objects["response"].id}
 
 
+def _on_change(w: World) -> dict:
+    """An earlier version of world.team's response's description, not the one standing."""
+    from app.lessons import writing
+    from app.lessons.models import LessonChange
+
+    _designing(w)
+    response = w._matrix_objects["response"]
+
+    def edits():
+        lesson = response.lesson
+        writing.save_field(w.teacher, lesson, "description", "Halves first.", 0, response)
+        base = response.field_revision("description")
+        writing.save_field(w.leader, lesson, "description", "Quarters first.", base, response)
+        return db.session.scalars(
+            sa.select(LessonChange).where(LessonChange.value == "Halves first.")
+        ).one()
+
+    change = _once(w, "change", edits)
+    return {"change_id": change.id}
+
+
+def _restore_form(w: World) -> dict:
+    return {"base": str(w._matrix_objects["response"].field_revision("description"))}
+
+
+def _on_removed_change(w: World) -> dict:
+    from app.lessons import writing
+
+    values = _on_change(w)
+    response = w._matrix_objects["response"]
+    if response.removed_at is None:
+        writing.remove_response(w.teacher, response)
+    return values
+
+
 def _on_candidate(w: World) -> dict:
     return {"candidate_id": _selecting(w)["candidate_id"]}
 
@@ -676,6 +711,11 @@ MATRIX: dict[str, Case] = {
     # The lesson: every member of the team co-designs it; another team's is a 404.
     "lessons.show": team_owned(_on_lesson_cycle),
     "lessons.start": team_owned(_on_lesson_cycle),
+    "lesson_history.index": team_owned(_on_lesson_cycle),
+    "lesson_history.changes": team_owned(_on_lesson_cycle),
+    "lesson_history.confirm_restore": team_owned(_on_change),
+    "lesson_history.restore": team_owned(_on_change, _restore_form),
+    "lesson_history.bring_back": team_owned(_on_removed_change),
     "handoff.show": leader_private(
         lambda w: _private_material(w) | {"team_id": w.team.id, "user_id": w.leader.id},
         rightful="leader",
