@@ -21,6 +21,8 @@ from app.timeutil import local_now
 # the printed page still has room to write.
 BLANK_ROWS = 3
 ROWS_ON_A_SHORT_CHART = 8
+# Printed, a chart of up to this many rows gets taller rows to write in, still on one page.
+ROOMY_UP_TO = 11
 # Sketches live in the upload folder: under "sketches", or beside the task files before that.
 SKETCH_FOLDERS = ("sketches", "tasks")
 TASK_FOLDERS = ("tasks",)
@@ -44,6 +46,10 @@ class ChartRow:
 class Chart:
     rows: list[ChartRow]
     blank_rows: int
+
+    @property
+    def roomy(self) -> bool:
+        return len(self.rows) + self.blank_rows <= ROOMY_UP_TO
 
 
 def monitoring_chart(view: LessonView) -> Chart:
