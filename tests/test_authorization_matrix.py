@@ -676,6 +676,9 @@ MATRIX: dict[str, Case] = {
     # The lesson: every member of the team co-designs it; another team's is a 404.
     "lessons.show": team_owned(_on_lesson_cycle),
     "lessons.start": team_owned(_on_lesson_cycle),
+    # What teachers take to class: every member prints the chart and the packet.
+    "lesson_packet.monitoring": team_owned(_on_lesson_cycle),
+    "lesson_packet.packet": team_owned(_on_lesson_cycle),
     "handoff.show": leader_private(
         lambda w: _private_material(w) | {"team_id": w.team.id, "user_id": w.leader.id},
         rightful="leader",
