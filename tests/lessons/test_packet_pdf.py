@@ -202,3 +202,16 @@ def test_the_packet_runs_the_same_statements_with_one_or_twenty_responses(
     with_twenty = statements_per_page(client, urls, count_statements)
 
     assert with_twenty == with_one
+
+
+def test_pdfs_fetch_only_static_files_and_the_uploads_they_were_handed(tmp_path):
+    handed, other = tmp_path / "handed.png", tmp_path / "other.png"
+    png(handed)
+    png(other)
+    fetcher = app.pdf.OwnFilesOnly(tmp_path / "static", files=[handed])
+
+    assert fetcher.fetch(handed.as_uri()) is not None
+    with pytest.raises(ValueError, match="own files"):
+        fetcher.fetch(other.as_uri())
+    with pytest.raises(ValueError, match="own files"):
+        fetcher.fetch(f"{handed.as_uri()}/../other.png")
