@@ -8,11 +8,12 @@ import pytest
 from playwright.sync_api import expect
 
 from app.lessons import writing
-from tests.browser.conftest import screenshot, sign_in
+from tests.browser.conftest import SCREENSHOTS, screenshot, sign_in
 from tests.browser.test_accessibility import AXE, describe
 from tests.factories import PASSWORD, make_world
 from tests.lessons.helpers import make_lesson, make_task
 from tests.lessons.packet_helpers import add_responses
+from tests.lessons.test_packet_print import twelve_long_responses
 
 pytestmark = pytest.mark.browser
 
@@ -96,6 +97,7 @@ def test_a_teacher_reads_the_chart_on_a_tablet_prints_it_and_downloads_the_packe
     expect(rows.nth(0).get_by_text("What does 3/4 mean in your drawing?")).to_be_hidden()
     screenshot(page, "lesson-monitoring-print")
     pdf = page.pdf(prefer_css_page_size=True, print_background=True)
+    (SCREENSHOTS / "lesson-monitoring-print.pdf").write_bytes(pdf)  # to look at
     assert len(re.findall(rb"/Type\s*/Page[^s]", pdf)) == 1
     assert re.search(rb"/MediaBox\s*\[\s*0 0 792 612", pdf), "a landscape Letter page"
     page.emulate_media(media="screen")
@@ -106,3 +108,17 @@ def test_a_teacher_reads_the_chart_on_a_tablet_prints_it_and_downloads_the_packe
     assert download.value.suggested_filename == f"cycle-{lesson.cycle_id}-lesson-packet.pdf"
     with open(download.value.path(), "rb") as packet:
         assert packet.read(5) == b"%PDF-"
+
+
+def test_chromium_prints_twelve_long_responses_on_one_landscape_page(new_context, team_world):
+    lesson = twelve_long_responses(team_world)
+    page = new_context(TABLET_LANDSCAPE).new_page()
+    sign_in(page, team_world.teacher.email, PASSWORD)
+    expect(page.get_by_role("navigation", name="Main")).to_be_visible()
+    page.goto(f"/cycles/{lesson.cycle_id}/lesson/monitoring")
+    expect(page.locator("tbody tr")).to_have_count(15)
+
+    pdf = page.pdf(prefer_css_page_size=True, print_background=True)
+
+    (SCREENSHOTS / "lesson-monitoring-print-twelve.pdf").write_bytes(pdf)
+    assert len(re.findall(rb"/Type\s*/Page[^s]", pdf)) == 1

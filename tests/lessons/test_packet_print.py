@@ -22,6 +22,11 @@ LONG_QUESTION = (
 
 @pytest.fixture
 def twelve(team_world):
+    return twelve_long_responses(team_world)
+
+
+def twelve_long_responses(team_world):
+    """Twelve responses, two not to share, a third of them with a long name and questions."""
     lesson = make_lesson(team_world.team)
     responses = add_responses(team_world.teacher, lesson, 12, to_share=lambda i: i % 5 != 0)
     for response in responses[::3]:
