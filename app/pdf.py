@@ -1,6 +1,8 @@
-"""PDFs from HTML templates with WeasyPrint, fetching only our own static files."""
+"""PDFs from HTML templates with WeasyPrint, fetching only our own static files (and the
+uploaded images a template was handed by path)."""
 
 import threading
+from collections.abc import Iterable
 from pathlib import Path
 from urllib.request import url2pathname
 
@@ -12,15 +14,17 @@ from app.blocking import off_the_hub
 
 
 class OwnFilesOnly(URLFetcher):
-    """Serves files under static/ and refuses every other URL: no request leaves the server."""
+    """Serves files under static/ and the given files, and refuses every other URL: no
+    request leaves the server."""
 
-    def __init__(self, root: Path):
+    def __init__(self, root: Path, files: Iterable[Path] = ()):
         super().__init__(allowed_protocols=("file",))
         self.root = root
+        self.files = {Path(f).resolve() for f in files}
 
     def fetch(self, url, headers=None):
         path = Path(url2pathname(url.removeprefix("file:").split("?")[0])).resolve()
-        if not path.is_relative_to(self.root):
+        if not (path.is_relative_to(self.root) or path in self.files):
             raise ValueError(f"PDFs may only use Tandem's own files, not {url}")
         return super().fetch(url, headers)
 
@@ -34,10 +38,12 @@ def _write(pdf: HTML) -> bytes:
         return off_the_hub(pdf.write_pdf)
 
 
-def render_pdf(template: str, filename: str, **context) -> Response:
+def render_pdf(template: str, filename: str, files: Iterable[Path] = (), **context) -> Response:
+    """`files`: uploaded images outside static/ the template shows (by their file: URI)."""
     root = Path(current_app.static_folder).resolve()
     html = render_template(template, **context)
-    pdf = HTML(string=html, base_url=root.as_uri() + "/", url_fetcher=OwnFilesOnly(root))
+    fetcher = OwnFilesOnly(root, files)
+    pdf = HTML(string=html, base_url=root.as_uri() + "/", url_fetcher=fetcher)
     response = Response(_write(pdf), mimetype="application/pdf")
     response.headers["Content-Disposition"] = f'inline; filename="{filename}"'
     return response

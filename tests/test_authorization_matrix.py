@@ -716,6 +716,9 @@ MATRIX: dict[str, Case] = {
     "lesson_history.confirm_restore": team_owned(_on_change),
     "lesson_history.restore": team_owned(_on_change, _restore_form),
     "lesson_history.bring_back": team_owned(_on_removed_change),
+    # What teachers take to class: every member prints the chart and the packet.
+    "lesson_packet.monitoring": team_owned(_on_lesson_cycle),
+    "lesson_packet.packet": team_owned(_on_lesson_cycle),
     "handoff.show": leader_private(
         lambda w: _private_material(w) | {"team_id": w.team.id, "user_id": w.leader.id},
         rightful="leader",
