@@ -78,7 +78,8 @@ def create(cycle_id: int):
         return _render_new(cycle, form, 422)
     if not made.replayed:
         flash("Lesson recorded. Fill in the monitoring chart and the rest below.", "success")
-    return redirect(url_for("enactments.show", enactment_id=made.object_id))
+    enactment_id = made.value.id if made.value else made.object_id
+    return redirect(url_for("enactments.show", enactment_id=enactment_id))
 
 
 @bp.get("/enactments/<int:enactment_id>")

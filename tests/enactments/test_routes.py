@@ -161,3 +161,10 @@ def test_the_list_names_a_former_member_who_recorded(client_as, team_world, less
     page = client_as("teacher").get(f"/cycles/{lesson.cycle_id}/enactments").get_data(True)
     assert "Fay Former" in page and "No longer on the team" in page
     assert re.search(r"class 5A", page)
+
+
+def test_a_post_without_an_idempotency_key_still_lands_on_the_record(client_as, lesson):
+    data = facts()
+    del data["idempotency_key"]
+    response = client_as("teacher").post(f"/cycles/{lesson.cycle_id}/enactments", data=data)
+    assert response.headers["Location"] == f"/enactments/{enactments()[0].id}"
