@@ -279,9 +279,12 @@ def test_exit_levels_refused(client_as, enactment, levels, message):
 
 
 def test_demand_factors_are_stored_and_unknown_ones_dropped(client_as, enactment):
+    client = client_as("teacher")
     data = {"factor": ["pressing", "became_routine", "nonsense"], "version": "1"}
-    assert client_as("teacher").post(url(enactment, "factors"), data=data).status_code == 302
+    assert client.post(url(enactment, "factors"), data=data).status_code == 302
     assert fresh(enactment).demand_factors == "pressing became_routine"
+    page = client.get(url(enactment)).get_data(True)
+    assert 'value="pressing" checked' in page and 'value="scaffolding" checked' not in page
 
 
 def test_a_stale_factors_save_is_409(client_as, enactment):
