@@ -68,6 +68,17 @@ class LessonFactsForm(Form):
     minutes = WholeNumberField("Minutes the lesson took", 1, 240)
     version = version_field()
 
+    def check_students(self, enactment) -> bool:
+        """A class may not shrink below the students its exit prompt already counts."""
+        counted = sum(getattr(enactment, level) or 0 for level in EXIT_LEVELS)
+        students = self.students.data
+        if students is not None and counted > students:
+            self.students.errors = [
+                f"The exit prompt below already counts {counted} students; change it first."
+            ]
+            return False
+        return True
+
     def details(self) -> dict:
         return {
             "taught_on": self.taught_on.data,

@@ -115,7 +115,7 @@ def _save_fields(enactment, section: str, values: dict, version, form_name: str,
 def update_facts(enactment_id: int):
     enactment = _recordable(enactment_id)
     form = LessonFactsForm()
-    if not form.validate():
+    if not form.validate() or not form.check_students(enactment):
         return render_record(enactment, 422, facts_form=form)
     try:
         refused = _save_fields(

@@ -357,6 +357,16 @@ def test_a_teammate_reads_but_cannot_change_anothers_record(
     assert (fresh(enactment).version, tallies(enactment)) == before
 
 
+def test_the_class_cannot_shrink_below_what_the_exit_prompt_counts(client_as, enactment):
+    client = client_as("teacher")
+    client.post(url(enactment, "exit"), data={"meets": "20", "version": "1"})
+    data = {"taught_on": "2026-11-30", "class_code": "4B", "students": "19", "version": "2"}
+    refused = client.post(url(enactment, "facts"), data=data)
+    assert refused.status_code == 422
+    assert "already counts 20 students" in refused.get_data(True)
+    assert fresh(enactment).students == 24
+
+
 def test_a_planner_corrects_a_teachers_record(client_as, enactment):
     data = {"meets": "4", "version": "1"}
     assert client_as("leader").post(url(enactment, "exit"), data=data).status_code == 302
