@@ -7,6 +7,7 @@ import pytest
 from playwright.sync_api import Page, expect
 
 from tests.browser.conftest import PHONE, screenshot, sign_in
+from tests.browser.test_accessibility import AXE, describe
 from tests.enactments.helpers import make_teaching_lesson
 from tests.factories import PASSWORD, make_world
 
@@ -88,6 +89,13 @@ def exit_factors_and_reflection(page: Page) -> None:
     expect(page.get_by_text("Your reflection is saved.")).to_be_visible()
 
 
+def no_axe_violations(page: Page) -> None:
+    page.wait_for_load_state("networkidle")
+    results = AXE.run(page).response
+    assert results["passes"], "axe checked nothing"
+    assert not results["violations"], describe(results["violations"])
+
+
 def test_a_teacher_records_a_lesson_end_to_end(new_context, app):
     world = make_world()
     lesson = make_teaching_lesson(world.team, world.leader)
@@ -109,6 +117,7 @@ def test_a_teacher_records_a_lesson_end_to_end(new_context, app):
     expect(page.get_by_label("Too little or too much time")).to_be_checked()
     expect(page.get_by_label("What worked")).to_have_value("Pairs talked before anyone drew.")
     screenshot(page, "enactment-record")
+    no_axe_violations(page)
 
     phone = new_context(PHONE).new_page()
     sign_in(phone, world.teacher.email, PASSWORD)
@@ -116,6 +125,8 @@ def test_a_teacher_records_a_lesson_end_to_end(new_context, app):
     phone.goto(page.url)
     expect(phone.get_by_label("Students using Halves then quarters")).to_have_value("9")
     screenshot(phone, "enactment-record-phone")
+    no_axe_violations(phone)
     phone.goto(f"/cycles/{lesson.cycle_id}/enactments")
     expect(phone.get_by_text("18 counted on the chart")).to_be_visible()
     screenshot(phone, "enactment-list-phone")
+    no_axe_violations(phone)
