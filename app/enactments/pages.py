@@ -19,6 +19,7 @@ SECTIONS = ("facts", "exit", "factors", "reflection")
 class CountChange:
     """A count that taps changed after the chart form was drawn."""
 
+    key: str
     name: str
     drawn: int | None
     now: int
@@ -59,7 +60,9 @@ def chart_rows(
         row = posted_by_key.get(line.key) or _drawn_row(line)
         if moved:
             if row.drawn is not None and row.drawn != line.count:
-                changes.append(CountChange(line.name, row.drawn, line.count, row.count_text))
+                changes.append(
+                    CountChange(line.key, line.name, row.drawn, line.count, row.count_text)
+                )
                 row = replace(row, count_text=str(line.count))
             row = replace(row, drawn=line.count)
         rows.append((line, row))
@@ -95,6 +98,7 @@ def render_record(
         view=view,
         rows=rows,
         count_changes=changes,
+        changed={change.key: change for change in changes},
         chart_problem=chart_problem,
         can_record=can_record(current_user, enactment),
         conflict=conflict,

@@ -6,9 +6,11 @@ phone."""
 import pytest
 from playwright.sync_api import Page, expect
 
+from app.enactments import counting
 from tests.browser.conftest import PHONE, screenshot, sign_in
 from tests.browser.test_accessibility import AXE, describe
-from tests.enactments.helpers import make_teaching_lesson
+from tests.enactments.helpers import make_enactment, make_teaching_lesson
+from tests.enactments.test_record import responses
 from tests.factories import PASSWORD, make_world
 
 pytestmark = pytest.mark.browser
@@ -130,3 +132,29 @@ def test_a_teacher_records_a_lesson_end_to_end(new_context, app):
     expect(phone.get_by_text("18 counted on the chart")).to_be_visible()
     screenshot(phone, "enactment-list-phone")
     no_axe_violations(phone)
+
+
+def test_a_chart_saved_after_a_tap_shows_the_new_count_and_keeps_the_rest(new_context, app):
+    world = make_world()
+    lesson = make_teaching_lesson(world.team, world.leader)
+    enactment = make_enactment(lesson.cycle, world.teacher)
+    first = responses(lesson)[0]
+    page = new_context(PHONE).new_page()
+    sign_in(page, world.teacher.email, PASSWORD)
+    expect(page.get_by_role("navigation", name="Main")).to_be_visible()
+    page.goto(f"/enactments/{enactment.id}")
+    page.get_by_label("Students using Halves then quarters").fill("4")
+    page.get_by_label("Codes or initials for Halves then quarters").fill("K7 S12")
+
+    counting.tap(enactment, "t" * 20, 1, response_id=first.id)  # another device, meanwhile
+    page.get_by_role("button", name="Save the chart").click()
+
+    expect(page.get_by_text("Counts changed by tapping")).to_be_visible()
+    expect(page.get_by_text("Halves then quarters: now 1 (it was 0; you typed 4)")).to_be_visible()
+    expect(page.get_by_label("Students using Halves then quarters")).to_have_value("1")
+    expect(page.get_by_label("Codes or initials for Halves then quarters")).to_have_value("K7 S12")
+    screenshot(page, "enactment-chart-conflict-phone", full_page=False)
+    page.get_by_label("Students using Halves then quarters").fill("5")
+    page.get_by_role("button", name="Save the chart").click()
+    expect(page.get_by_text("The monitoring chart is saved.")).to_be_visible()
+    expect(page.get_by_label("Students using Halves then quarters")).to_have_value("5")
