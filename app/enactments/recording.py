@@ -93,9 +93,12 @@ def save_chart(enactment: Enactment, rows: list[PostedRow], on_chart: set[str]) 
     _told(enactment)
 
 
-def add_unanticipated(actor: User, enactment: Enactment, name: str, description: str) -> None:
-    counting.add_unanticipated(actor, enactment, name, description)
+def add_unanticipated(
+    actor: User, enactment: Enactment, name: str, description: str
+) -> Unanticipated:
+    found = counting.add_unanticipated(actor, enactment, name, description)
     _told(enactment)
+    return found
 
 
 def remove_unanticipated(enactment: Enactment, found: Unanticipated) -> None:

@@ -155,8 +155,13 @@ def add_unanticipated(enactment_id: int):
     form = UnanticipatedForm()
     if not form.validate():
         return render_record(enactment, 422, unanticipated_form=form)
-    recording.add_unanticipated(
-        current_user, enactment, form.name.data, form.description.data or ""
+    idempotency.once(
+        current_user,
+        idempotency.key_from(request.form),
+        "enactments.add_unanticipated",
+        lambda: recording.add_unanticipated(
+            current_user, enactment, form.name.data, form.description.data or ""
+        ),
     )
     return _saved(enactment, "added")
 

@@ -220,6 +220,14 @@ def test_unanticipated_responses_are_added_and_get_a_chart_row(client_as, enactm
         assert message in refused.get_data(True)
 
 
+def test_a_retried_add_makes_one_unanticipated_response(client_as, enactment):
+    client = client_as("teacher")
+    data = {"name": "Subtracted 3 from 4", "idempotency_key": "a" * 24}
+    assert client.post(url(enactment, "unanticipated"), data=data).status_code == 302
+    assert client.post(url(enactment, "unanticipated"), data=data).status_code == 302
+    assert len(db.session.scalars(sa.select(Unanticipated)).all()) == 1
+
+
 def test_removing_a_counted_unanticipated_response_asks_first(client_as, team_world, enactment):
     found = counting.add_unanticipated(team_world.teacher, enactment, "Guessed")
     found_id = found.id

@@ -45,6 +45,7 @@ def test_the_list_shows_every_member_with_their_role_and_what_they_recorded(
     assert f"/enactments/{recorded.id}" in page
     assert "class Room 12" in page and "22 students" in page
     assert "chart not filled in yet" in page
+    assert "exit prompt not yet" in page and "reflection not yet" in page
     assert page.count("Not recorded yet.") == 2
     assert "Record my lesson" in page
 
