@@ -64,9 +64,13 @@ def save_fields(enactment: Enactment, values: dict, posted_version: int | None) 
         enactment.cycle_id, enactment.teacher_id, values["class_code"], but=enactment.id
     ):
         raise SameClass()
-    with edit(enactment, posted_version):
-        for name, value in values.items():
-            setattr(enactment, name, value)
+    try:
+        with edit(enactment, posted_version):
+            for name, value in values.items():
+                setattr(enactment, name, value)
+    except IntegrityError as error:  # the same class, saved at the same moment
+        db.session.rollback()
+        raise SameClass() from error
     _told(enactment)
 
 

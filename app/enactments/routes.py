@@ -102,12 +102,13 @@ def _saved(enactment, section: str):
     )
 
 
-def _save_fields(enactment, section: str, values: dict, version, form_name: str, form):
+def _save_fields(enactment, section: str, values: dict, form):
+    """Save one part from its form: the record page again, 409, if the form is stale."""
     try:
-        recording.save_fields(enactment, values, version)
+        recording.save_fields(enactment, values, form.version.data)
     except StaleEdit:
-        return render_record(enactment, 409, conflict=section, **{form_name: form})
-    return None
+        return render_record(enactment, 409, conflict=section, **{f"{section}_form": form})
+    return _saved(enactment, section)
 
 
 @bp.post("/enactments/<int:enactment_id>/facts")
@@ -118,13 +119,10 @@ def update_facts(enactment_id: int):
     if not form.validate() or not form.check_students(enactment):
         return render_record(enactment, 422, facts_form=form)
     try:
-        refused = _save_fields(
-            enactment, "facts", form.details(), form.version.data, "facts_form", form
-        )
+        return _save_fields(enactment, "facts", form.details(), form)
     except recording.SameClass:
         form.class_code.errors = [SAME_CLASS]
         return render_record(enactment, 422, facts_form=form)
-    return refused or _saved(enactment, "facts")
 
 
 @bp.post("/enactments/<int:enactment_id>/chart")
@@ -205,9 +203,7 @@ def update_exit(enactment_id: int):
     form = ExitLevelsForm()
     if not form.validate() or not form.check_total(enactment.students):
         return render_record(enactment, 422, exit_form=form)
-    version = form.version.data
-    refused = _save_fields(enactment, "exit", form.levels(), version, "exit_form", form)
-    return refused or _saved(enactment, "exit")
+    return _save_fields(enactment, "exit", form.levels(), form)
 
 
 @bp.post("/enactments/<int:enactment_id>/factors")
@@ -230,8 +226,4 @@ def update_reflection(enactment_id: int):
     form = ReflectionForm()
     if not form.validate():
         return render_record(enactment, 422, reflection_form=form)
-    version = form.version.data
-    refused = _save_fields(
-        enactment, "reflection", form.details(), version, "reflection_form", form
-    )
-    return refused or _saved(enactment, "reflection")
+    return _save_fields(enactment, "reflection", form.details(), form)
