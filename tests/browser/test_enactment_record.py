@@ -11,7 +11,7 @@ from tests.browser.conftest import PHONE, screenshot, sign_in
 from tests.browser.test_accessibility import AXE, describe
 from tests.enactments.helpers import make_enactment, make_teaching_lesson
 from tests.enactments.test_record import responses
-from tests.factories import PASSWORD, make_world
+from tests.factories import PASSWORD, add_member, make_world
 
 pytestmark = pytest.mark.browser
 
@@ -25,6 +25,7 @@ def record_the_class(page: Page) -> None:
     page.get_by_label("Number of students").fill("٢٤")
     page.get_by_role("button", name="Record the lesson").click()
     expect(page.get_by_text("Write the number with the digits 0 to 9")).to_be_visible()
+    screenshot(page, "enactment-new-refused")
     page.get_by_label("Number of students").fill("24")
     page.get_by_label("Minutes the lesson took").fill("55")
     page.get_by_role("button", name="Record the lesson").click()
@@ -158,3 +159,19 @@ def test_a_chart_saved_after_a_tap_shows_the_new_count_and_keeps_the_rest(new_co
     page.get_by_role("button", name="Save the chart").click()
     expect(page.get_by_text("The monitoring chart is saved.")).to_be_visible()
     expect(page.get_by_label("Students using Halves then quarters")).to_have_value("5")
+
+
+def test_a_colleague_reads_the_record_without_changing_it(new_context, app):
+    world = make_world()
+    lesson = make_teaching_lesson(world.team, world.leader)
+    enactment = make_enactment(lesson.cycle, world.leader, "Room 12")
+    colleague = add_member(world.team)
+    page = new_context(PHONE).new_page()
+    sign_in(page, colleague.email, PASSWORD)
+    expect(page.get_by_role("navigation", name="Main")).to_be_visible()
+    page.goto(f"/enactments/{enactment.id}")
+    expect(page.get_by_text("you see it as it was saved")).to_be_visible()
+    expect(page.get_by_label("Students using Halves then quarters")).to_be_disabled()
+    expect(page.get_by_role("button", name="Save the chart")).to_have_count(0)
+    expect(page.get_by_role("button", name="Add to the chart")).to_have_count(0)
+    no_axe_violations(page)
