@@ -58,6 +58,9 @@ def test_the_cycle_page_links_the_enactments_once_the_cycle_is_taught(
     designing = factories.make_cycle(team_world.team, title="Later", stage="design")
     page = client_as("teacher").get(f"/cycles/{designing.id}").get_data(True)
     assert f"/cycles/{designing.id}/enactments" not in page
+    make_enactment(designing, team_world.teacher, "Early")
+    page = client_as("teacher").get(f"/cycles/{designing.id}").get_data(True)
+    assert f"/cycles/{designing.id}/enactments" in page, "a lesson taught before the stage moved"
 
 
 def test_the_new_form_defaults_to_today_and_hints_at_codes_not_names(client_as, lesson):
