@@ -9,8 +9,7 @@ from playwright.sync_api import Page, expect
 from app.enactments import counting
 from tests.browser.conftest import PHONE, screenshot, sign_in
 from tests.browser.test_accessibility import AXE, describe
-from tests.enactments.helpers import make_enactment, make_teaching_lesson
-from tests.enactments.test_record import responses
+from tests.enactments.helpers import make_enactment, make_teaching_lesson, responses
 from tests.factories import PASSWORD, add_member, make_world
 
 pytestmark = pytest.mark.browser
