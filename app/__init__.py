@@ -41,6 +41,7 @@ def create_app(overrides: dict | None = None) -> Flask:
     from app.auth.routes import bp as auth_bp
     from app.cycles.routes import bp as cycles_bp
     from app.demo.cli import register_commands
+    from app.enactments.routes import bp as enactments_bp
     from app.home.routes import bp as home_bp
     from app.leadership.handoff_routes import bp as handoff_bp
     from app.leadership.mentoring_routes import bp as mentoring_bp
@@ -87,6 +88,7 @@ def create_app(overrides: dict | None = None) -> Flask:
         lessons_bp,
         lesson_history_bp,
         lesson_packet_bp,
+        enactments_bp,
     ):
         app.register_blueprint(blueprint)
     register_commands(app)

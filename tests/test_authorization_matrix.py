@@ -432,6 +432,47 @@ def _on_removed_change(w: World) -> dict:
     if response.removed_at is None:
         writing.remove_response(w.teacher, response)
     return values
+def _enacting(w: World):
+    """world.leader's lesson with class 4L in the designing cycle, with a response nobody
+    anticipated: the team's teacher (neither its teacher nor a planner) may only read it."""
+    from app.enactments.models import Enactment, Unanticipated
+
+    cycle = _designing(w)
+    enactment = _once(
+        w,
+        "enactment",
+        lambda: Enactment(
+            cycle_id=cycle.id,
+            teacher_id=w.leader.id,
+            taught_on=local_now().date(),
+            class_code="4L",
+            students=24,
+            demand_factors="",
+        ),
+    )
+    _once(w, "unanticipated", lambda: Unanticipated(enactment_id=enactment.id, name="Guessed"))
+    return enactment
+
+
+def _on_enactment(w: World) -> dict:
+    return {"enactment_id": _enacting(w).id}
+
+
+def _on_unanticipated(w: World) -> dict:
+    _enacting(w)
+    found = w._matrix_objects["unanticipated"]
+    return {"enactment_id": found.enactment_id, "unanticipated_id": found.id}
+
+
+def _enactment_chart(w: World) -> dict:
+    key = f"r{w._matrix_objects['response'].id}" if _enacting(w) else ""
+    return {f"count-{key}": "2", f"drawn-{key}": "0", f"codes-{key}": "K7"}
+
+
+def _recorders_only(values, data=_nothing) -> Case:
+    """A change to world.leader's enactment: its teacher (or a planner) makes it; the team's
+    teacher gets 403, another team 404."""
+    return planners_only(values, data, rightful="leader")
 
 
 def _on_candidate(w: World) -> dict:
@@ -735,6 +776,38 @@ MATRIX: dict[str, Case] = {
     "tasks.confirm_delete": team_owned(_on_draft),
     "tasks.delete": team_owned(_on_draft),
     "tasks.file": team_owned(_on_draft, rightful=None),
+    # Enactments: every member sees them and records their own lesson; only its teacher and
+    # the team's planners change a record.
+    "enactments.index": team_owned(_on_lesson_cycle),
+    "enactments.new": team_owned(_on_lesson_cycle),
+    "enactments.create": team_owned(
+        _on_lesson_cycle,
+        lambda w: {
+            "taught_on": local_now().date().isoformat(),
+            "class_code": "4T",
+            "students": "20",
+        },
+    ),
+    "enactments.show": team_owned(_on_enactment),
+    "enactments.update_facts": _recorders_only(
+        _on_enactment,
+        lambda w: {
+            "taught_on": local_now().date().isoformat(),
+            "class_code": "4M",
+            "students": "9",
+        },
+    ),
+    "enactments.update_chart": _recorders_only(_on_enactment, _enactment_chart),
+    "enactments.add_unanticipated": _recorders_only(_on_enactment, lambda w: {"name": "Drew it"}),
+    "enactments.confirm_remove": _recorders_only(_on_unanticipated),
+    "enactments.remove_unanticipated": _recorders_only(
+        _on_unanticipated, lambda w: {"confirmed": "yes"}
+    ),
+    "enactments.update_exit": _recorders_only(_on_enactment, lambda w: {"meets": "5"}),
+    "enactments.update_factors": _recorders_only(_on_enactment, lambda w: {"factor": "pressing"}),
+    "enactments.update_reflection": _recorders_only(
+        _on_enactment, lambda w: {"what_worked": "Pairs talked first."}
+    ),
 }
 
 EXEMPT: dict[str, str] = {

@@ -7,6 +7,7 @@ from app.cycles.access import can_steer
 from app.cycles.forms import CycleEditForm
 from app.cycles.models import Cycle, CycleStage
 from app.cycles.queries import cycle_meetings
+from app.enactments.queries import has_enactments
 from app.selection.pages import selection_context
 from app.timeutil import to_local
 
@@ -23,6 +24,7 @@ def render_show(cycle: Cycle, status: int = 200, conflict: bool = False, problem
             to_local=to_local,
             conflict=conflict,
             problem=problem,
+            has_enactments=has_enactments(cycle),
             **selection_context(cycle, current_user),
         ),
         status,

@@ -100,7 +100,8 @@ class Enactment(db.Model):
 
     @property
     def factors(self) -> list[DemandFactor]:
-        return [DemandFactor(v) for v in self.demand_factors.split() if v in DemandFactor]
+        known = {factor.value for factor in DemandFactor}  # `str in Enum` raises on 3.11
+        return [DemandFactor(v) for v in self.demand_factors.split() if v in known]
 
 
 class Unanticipated(db.Model):

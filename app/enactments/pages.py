@@ -1,0 +1,116 @@
+"""The record page of an enactment, drawn the same way after a GET and after a refused save
+of any of its parts (the refused part keeps what the person typed)."""
+
+from dataclasses import dataclass, replace
+
+from flask import render_template
+from flask_login import current_user
+
+from app.enactments.access import can_record
+from app.enactments.chart import PostedRow
+from app.enactments.forms import ExitLevelsForm, LessonFactsForm, ReflectionForm, UnanticipatedForm
+from app.enactments.models import EXIT_LEVELS, KEEPING, DemandFactor, Enactment
+from app.enactments.queries import ChartLine, record_view
+
+SECTIONS = ("facts", "exit", "factors", "reflection")
+
+
+@dataclass
+class CountChange:
+    """A count that taps changed after the chart form was drawn."""
+
+    key: str
+    name: str
+    drawn: int | None
+    now: int
+    typed: str
+
+
+def facts_form(enactment: Enactment) -> LessonFactsForm:
+    fields = ("taught_on", "class_code", "students", "minutes", "version")
+    return LessonFactsForm(formdata=None, data={name: getattr(enactment, name) for name in fields})
+
+
+def exit_form(enactment: Enactment) -> ExitLevelsForm:
+    values = {level: getattr(enactment, level) for level in EXIT_LEVELS}
+    return ExitLevelsForm(formdata=None, data=values | {"version": enactment.version})
+
+
+def reflection_form(enactment: Enactment) -> ReflectionForm:
+    fields = ("what_worked", "surprised", "would_change", "video_url", "video_moments")
+    values = {name: getattr(enactment, name) for name in fields}
+    return ReflectionForm(formdata=None, data=values | {"version": enactment.version})
+
+
+def _drawn_row(line: ChartLine) -> PostedRow:
+    order = "" if line.share_order is None else str(line.share_order)
+    shared = line.share_order is not None
+    return PostedRow(line.key, str(line.count), line.count, line.codes, shared, order)
+
+
+def chart_rows(
+    lines: list[ChartLine], posted: list[PostedRow] | None, moved: bool
+) -> tuple[list[tuple[ChartLine, PostedRow]], list[CountChange]]:
+    """Each line with the values its inputs show: as stored, or as posted after a refusal.
+    When counts `moved` under the form, every row is redrawn from the current count, and
+    the rows whose count changed show it (the rest keep what was typed)."""
+    posted_by_key = {row.key: row for row in posted or []}
+    rows, changes = [], []
+    for line in lines:
+        row = posted_by_key.get(line.key) or _drawn_row(line)
+        if moved:
+            if row.drawn is not None and row.drawn != line.count:
+                changes.append(
+                    CountChange(line.key, line.name, row.drawn, line.count, row.count_text)
+                )
+                row = replace(row, count_text=str(line.count))
+            row = replace(row, drawn=line.count)
+        rows.append((line, row))
+    return rows, changes
+
+
+def unaccounted(enactment: Enactment) -> int | None:
+    """Students the exit prompt's levels leave out (None until both are known)."""
+    levels = [getattr(enactment, level) for level in EXIT_LEVELS]
+    if enactment.students is None or all(n is None for n in levels):
+        return None
+    return max(0, enactment.students - sum(n or 0 for n in levels))
+
+
+def render_record(
+    enactment: Enactment,
+    status: int = 200,
+    conflict: str = "",
+    posted_chart: list[PostedRow] | None = None,
+    counts_moved: bool = False,
+    chart_problem: str = "",
+    ticked: list[str] | None = None,
+    **forms,
+):
+    view = record_view(enactment)
+    rows, changes = chart_rows(view.lines, posted_chart, counts_moved)
+    chosen = set(ticked if ticked is not None else [f.value for f in enactment.factors])
+    page = render_template(
+        "enactments/show.html",
+        enactment=enactment,
+        cycle=enactment.cycle,
+        team=enactment.cycle.team,
+        view=view,
+        rows=rows,
+        count_changes=changes,
+        changed={change.key: change for change in changes},
+        chart_problem=chart_problem,
+        can_record=can_record(current_user, enactment),
+        conflict=conflict,
+        facts_form=forms.get("facts_form") or facts_form(enactment),
+        exit_form=forms.get("exit_form") or exit_form(enactment),
+        reflection_form=forms.get("reflection_form") or reflection_form(enactment),
+        unanticipated_form=forms.get("unanticipated_form") or UnanticipatedForm(formdata=None),
+        keeping=KEEPING,
+        lowering=[f for f in DemandFactor if f not in KEEPING],
+        ticked=chosen,
+        exit_levels=EXIT_LEVELS,
+        unaccounted=unaccounted(enactment),
+        sections=SECTIONS,
+    )
+    return page, status
