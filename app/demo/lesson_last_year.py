@@ -103,7 +103,8 @@ STEPS = (
             representation="number_line",
             correctness="correct",
             assessing_questions="How did you split the line?\nWhat is one part called now?",
-            advancing_questions="Why did you get 4/6 and not 4/3?",
+            advancing_questions="Why did you get 4/6 and not 4/3?\n"
+            "What would splitting every third in three give you?",
             connection="The parts get smaller and there are more of them up to the same point.",
         ),
     ),
@@ -120,7 +121,8 @@ STEPS = (
             correctness="incorrect",
             misconception="A fraction counts marks, not equal lengths from 0.",
             assessing_questions="What did you count?",
-            advancing_questions="Show me one sixth on your line.",
+            advancing_questions="Show me one sixth on your line.\n"
+            "Count the spaces from 0 to your point: what do you get?",
             connection="The unit on the number line is a length, the space from 0 to the "
             "first mark.",
         ),
@@ -138,8 +140,10 @@ STEPS = (
             representation="drawing",
             correctness="incorrect",
             misconception="The parts of a whole need not be equal.",
-            assessing_questions="Are all your parts the same size?",
-            advancing_questions="What would you need to do to the last third?",
+            assessing_questions="Are all your parts the same size?\n"
+            "How many parts is the whole split into now?",
+            advancing_questions="What would you need to do to the last third?\n"
+            "If every third were split the same way, what would the point be called?",
             connection="Every part is split the same way, or the new name is not a fraction "
             "of the same whole.",
         ),
@@ -155,7 +159,8 @@ STEPS = (
             "denominator by 2, then by 4.",
             representation="equation",
             correctness="correct",
-            assessing_questions="Where did the 2 come from?",
+            assessing_questions="Where did the 2 come from?\n"
+            "What does the ×2 do to the parts of the line?",
             advancing_questions="Where is the ×2 on your number line?",
             connection="Multiplying both by 2 is splitting every third in two.",
         ),
@@ -172,8 +177,9 @@ STEPS = (
             "8/12 land on 8 cm too.",
             representation="other",
             correctness="correct",
-            assessing_questions="Why 8 cm?",
-            advancing_questions="Would it still work on a line 10 cm long?",
+            assessing_questions="Why 8 cm?\nWhere would 1/6 be, in centimetres?",
+            advancing_questions="Would it still work on a line 10 cm long?\n"
+            "How could you show the same thing without a ruler?",
             connection="Same distance from 0, same number.",
         ),
     ),
@@ -190,7 +196,8 @@ STEPS = (
             correctness="partial",
             misconception="The whole can change size from one line to the next.",
             assessing_questions="Which line is the whole?",
-            advancing_questions="How could you make the lines easy to compare?",
+            advancing_questions="How could you make the lines easy to compare?\n"
+            "Draw the sixths on your thirds line: where does 4/6 land?",
             connection="Equivalent fractions are equal only for the same whole.",
         ),
     ),
@@ -207,7 +214,8 @@ STEPS = (
             correctness="incorrect",
             misconception="Reads a fraction as two whole numbers instead of one number.",
             assessing_questions="Where is 4/6 on your line?",
-            advancing_questions="Put your finger on 2/3 and on 4/6. What do you notice?",
+            advancing_questions="Put your finger on 2/3 and on 4/6. What do you notice?\n"
+            "Which is bigger, one third or one sixth? How many sixths make a third?",
             connection="A fraction is one number with one place on the line.",
         ),
     ),
