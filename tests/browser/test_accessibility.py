@@ -229,6 +229,7 @@ PAGES = [
     MainPage("selection board, decided", lambda d: f"/cycles/{d.cycle}/board", (TEACHER,)),
     MainPage("write a candidate", lambda d: f"/cycles/{d.selecting}/candidates/new", MEMBERS),
     MainPage("close the vote?", lambda d: f"/cycles/{d.selecting}/decision", PLANNERS),
+    MainPage("lesson", lambda d: f"/cycles/{d.cycle}/lesson", EVERYONE, phone=True),
     MainPage("move the cycle back?", lambda d: f"/cycles/{d.past_cycle}/stage/back", PLANNERS),
     MainPage("meetings", lambda d: f"/teams/{d.team}/meetings", EVERYONE),
     MainPage("new meeting", lambda d: f"/teams/{d.team}/meetings/new", PLANNERS),
