@@ -65,6 +65,8 @@ bench: $(VENV)/.installed
 	$(BIN)/python bench/handoff_pdf.py
 	$(BIN)/python bench/cycle_pdf.py
 	$(BIN)/python bench/lesson_pdf.py
+	$(BIN)/python bench/lesson_live.py --mode embedded --viewers 30
+	$(BIN)/python bench/lesson_live.py --mode production --viewers 30
 
 # Two production servers behind Debian's nginx (deploy/nginx.conf) on loopback ports: sign-in
 # and CSRF through the proxy, a note posted through one server reaching a screen on the other.

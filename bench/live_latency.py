@@ -488,6 +488,8 @@ class Note:
 class Viewer:
     """One screen: an SSE stream; with refetch, it also re-fetches the fragment like htmx."""
 
+    EVENT = "contributions"  # the event each note makes
+
     def __init__(self, number, port, account, meeting_id, notes, refetch):
         self.number, self.port, self.account = number, port, account
         self.meeting_id, self.notes, self.refetch = meeting_id, notes, refetch
@@ -504,7 +506,7 @@ class Viewer:
     async def run(self) -> None:
         try:
             reader, self._writer = await asyncio.open_connection("127.0.0.1", self.port)
-            path = f"/meetings/{self.meeting_id}/run/events"
+            path = self.events_path()
             headers = {"Accept": "text/event-stream", "Cache-Control": "no-cache"}
             self._writer.write(_request_bytes("GET", path, self.account, headers, None))
             await self._writer.drain()
@@ -518,6 +520,9 @@ class Viewer:
         finally:
             self.closed = True
             self.connected.set()
+
+    def events_path(self) -> str:
+        return f"/meetings/{self.meeting_id}/run/events"
 
     async def _consume(self, chunks) -> None:
         buffer, event, event_id = "", None, None
@@ -539,7 +544,7 @@ class Viewer:
                     event, event_id = None, None
 
     def _dispatch(self, event: str, event_id: str, arrived: float) -> None:
-        if event != "contributions" or self.seen >= len(self.notes):
+        if event != self.EVENT or self.seen >= len(self.notes):
             return
         note = self.notes[self.seen]
         self.seen += 1

@@ -68,6 +68,7 @@ class Targets:
     planned_meeting_id: int
     task_id: int
     cycle_id: int
+    lesson_cycle_id: int  # the team's latest cycle with a lesson
 
 
 def find_targets(connection) -> Targets:
@@ -107,7 +108,12 @@ def find_targets(connection) -> Targets:
         "ORDER BY starts_on DESC LIMIT 1",
         team=team,
     )
-    return Targets(logins, team, leader, held, planned, task, cycle)
+    lesson_cycle = one(
+        "SELECT c.id FROM cycles c JOIN lessons l ON l.cycle_id = c.id WHERE c.team_id = :team "
+        "ORDER BY c.starts_on DESC LIMIT 1",
+        team=team,
+    )
+    return Targets(logins, team, leader, held, planned, task, cycle, lesson_cycle)
 
 
 def run_fragments(url_map) -> list[str]:
@@ -123,11 +129,35 @@ def run_fragments(url_map) -> list[str]:
     return sorted(endpoints)
 
 
+LESSON = "/cycles/<int:cycle_id>/lesson"
+
+
+def lesson_pages(url_map) -> list[str]:
+    """Every GET route of a cycle's lesson that only needs the cycle id: the lesson page, its
+    history, what changed since the earlier lesson, the monitoring chart, the packet PDF, and
+    any later added there (a live stream excepted)."""
+    endpoints = []
+    for rule in url_map.iter_rules():
+        path = rule.rule
+        if not (path == LESSON or path.startswith(LESSON + "/")) or path.endswith("/events"):
+            continue
+        if "GET" in rule.methods and rule.arguments == {"cycle_id"}:
+            endpoints.append(rule.endpoint)
+    return sorted(endpoints)
+
+
+def _lesson_page(role: str, endpoint: str, url_map, cycle: tuple) -> Page:
+    rule = next(url_map.iter_rules(endpoint))
+    name = "lesson page" if rule.rule == LESSON else "lesson " + rule.rule.rsplit("/", 1)[-1]
+    return Page(role, name, endpoint, cycle, heavy=rule.rule.endswith(".pdf"))
+
+
 def pages(targets: Targets, url_map) -> list[Page]:
     team = (("team_id", targets.team_id),)
     held = (("meeting_id", targets.held_meeting_id),)
     planned = (("meeting_id", targets.planned_meeting_id),)
     leader = (*team, ("user_id", targets.leader_id))
+    lesson_cycle = (("cycle_id", targets.lesson_cycle_id),)
     found: list[Page] = []
     for role in ROLES:
         found += [
@@ -155,6 +185,7 @@ def pages(targets: Targets, url_map) -> list[Page]:
             Page(role, "account", "auth.password"),
             Page(role, "task library", "tasks.index"),
             Page(role, "task page", "tasks.show", (("task_id", targets.task_id),)),
+            *(_lesson_page(role, e, url_map, lesson_cycle) for e in lesson_pages(url_map)),
         ]
     for role in ("admin", "mentor"):
         found += [

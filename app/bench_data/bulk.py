@@ -15,6 +15,7 @@ For the load the database is made to skip what only slows it down, and put back 
 """
 
 import itertools
+import json
 from collections import defaultdict
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
@@ -206,7 +207,7 @@ def _converters(table: sa.Table, names: list[str], dialect) -> list[tuple[int, o
     convert = []
     for i, name in enumerate(names):
         column_type = table.c[name].type
-        if dialect.name == "postgresql" and not isinstance(column_type, sa.Enum):
+        if dialect.name == "postgresql" and not isinstance(column_type, sa.Enum | sa.JSON):
             continue  # psycopg adapts ints, text, booleans, dates and datetimes itself
         if converter := _converter(column_type, dialect):
             convert.append((i, converter))
@@ -226,6 +227,8 @@ def _converted(rows: Iterable[tuple], convert) -> Iterator[tuple]:
 def _converter(column_type, dialect):
     """A fast converter to what the column type binds, or None when the driver takes the value
     as it is. Checked against the type's own bind processor, so a change there is noticed."""
+    if isinstance(column_type, sa.JSON) and dialect.name == "postgresql":
+        return json.dumps  # COPY takes the JSON as text
     process = column_type.dialect_impl(dialect).bind_processor(dialect)
     if process is None or isinstance(column_type, sa.Boolean):
         return None  # the drivers bind True and False themselves (SQLite as 1 and 0)

@@ -92,6 +92,7 @@ class CyclePlan:
     team: TeamPlan
     starts_on: date
     stage: CycleStage
+    topic: str = ""
 
 
 @dataclass
@@ -109,6 +110,8 @@ class Generation:
     meetings: list[MeetingPlan] = field(default_factory=list)
     tasks: list[TaskPlan] = field(default_factory=list)
     cycles: list[CyclePlan] = field(default_factory=list)
+    # The decided cycles: cycle id → (shared task id, when the vote closed).
+    decisions: dict[int, tuple[int, datetime]] = field(default_factory=dict)
 
     @property
     def held_meetings(self) -> list[MeetingPlan]:

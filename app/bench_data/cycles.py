@@ -94,7 +94,7 @@ def seed_cycles(gen: Generation) -> None:
                 + (datetime.combine(first, time(12)), 1)
             )
             cycle_of[(team.id, first)] = cycle_id
-            gen.cycles.append(CyclePlan(cycle_id, team, first, stage))
+            gen.cycles.append(CyclePlan(cycle_id, team, first, stage, topic))
     gen.writer.write(Cycle, CYCLE_COLUMNS, cycles)
     links = [
         {"meeting": m.id, "cycle": cycle_of[(m.team.id, _month_start(m.day))]} for m in gen.meetings

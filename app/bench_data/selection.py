@@ -111,6 +111,7 @@ def seed_selection(gen: Generation) -> None:
                     )
         if full:
             decisions.append(_decision(rng, cycle, chosen, dots, proposed_at))
+            gen.decisions[cycle.id] = (decisions[-1]["task"], decisions[-1]["closed"])
     gen.writer.write(Candidate, CANDIDATE_COLUMNS, candidates)
     gen.writer.write(CandidateWork, WORK_COLUMNS, work)
     gen.writer.write(CandidateRating, RATING_COLUMNS, ratings)

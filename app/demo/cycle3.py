@@ -705,13 +705,14 @@ UPCOMING_AGENDA = (
 
 UPCOMING_PLAN = LoopPlan(
     leader_goals=(
-        "Lead the full cycle 3 debrief, with Marcus and Sofia presenting first. Try a rating "
-        "protocol so I can run the cycle 4 task selection myself."
+        "Lead the full cycle 3 debrief, with Marcus and Sofia presenting first. Carry what we "
+        "learn into the cycle 4 lesson we are revising, as I did with the cycle 4 vote."
     ),
     planning_notes=(
         "Ana co-runs the comparison only if we get stuck on the missing-piece strategy. I put the "
         "four classrooms side by side on the projector and ask each teacher for one surprise "
-        "before we look at the chart. For cycle 4 I will bring three candidate tasks on "
-        "multiplying a fraction by a whole number and the rating sheet."
+        "before we look at the chart. At next steps I ask which Fraction Pairs surprises belong "
+        "in our number-line anticipations, and bring candidate tasks on multiplying a fraction "
+        "by a whole number for cycle 5."
     ),
 )

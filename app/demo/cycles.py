@@ -1,5 +1,7 @@
-"""The demo team's cycles: two done (with their next steps), cycle 3 being taught, and
-cycle 4 just opened to select its shared task. Their meetings are linked by title.
+"""The demo team's cycles: one from last school year on the number-line task (done, with its
+lesson), two done this year (with their next steps), cycle 3 being taught, and cycle 4, which
+has chosen its shared task and is designing the lesson from last year's. Their meetings are
+linked by title.
 
 Dates count from the “Cycle 3 planning” meeting, as the rest of the demo's history does.
 Loading the demo twice changes nothing.
@@ -39,7 +41,24 @@ class DemoCycle:
     meetings: tuple[str, ...] = field(default=())
 
 
+LAST_YEAR_TOPIC = "renaming fractions on a number line"
 CYCLES = (
+    DemoCycle(
+        topic=LAST_YEAR_TOPIC,
+        stage=CycleStage.done,
+        starts=-364,
+        weeks=4,
+        goal="Students name one point on the number line with several fractions and explain "
+        "why the point does not move.",
+        big_idea="Splitting every part into the same number of pieces renames a fraction "
+        "without changing its size.",
+        standards="4.NF.A.1, 3.NF.A.3",
+        created_by="mentor",
+        next_steps="Next time, start from a folded paper strip: half of Room 12 never saw why "
+        "the point stayed put.\n"
+        "Watch for counting tick marks instead of spaces: we missed it in two rooms.\n"
+        "Nobody measured with a ruler: that response can go.",
+    ),
     DemoCycle(
         topic="multi-digit multiplication",
         stage=CycleStage.done,
@@ -97,14 +116,14 @@ CYCLES = (
     ),
     DemoCycle(
         topic="fractions on the number line",
-        stage=CycleStage.select,
-        starts=12,
+        stage=CycleStage.design,
+        starts=6,
         weeks=6,
-        goal="Students place fractions and mixed numbers on the number line and use it to "
-        "add and subtract fractions with like denominators.",
+        goal="Students place fractions on the number line, give one point several names, "
+        "and explain why renaming a fraction never moves it.",
         big_idea="A fraction is a number: it has one place on the number line, however it "
         "is written.",
-        standards="3.NF.A.2, 4.NF.B.3",
+        standards="3.NF.A.2, 4.NF.A.1",
         created_by="leader",
     ),
 )

@@ -1,5 +1,5 @@
 """Demo meetings of the Grade 4 team: the “Cycle 3 planning” meeting with full minutes, and the
-upcoming debrief planned, and the cycle 4 planning meeting that selects its task."""
+upcoming debrief planned, and the cycle 4 lesson design meeting that finishes the anticipation."""
 
 from datetime import date, datetime, time, timedelta
 
@@ -7,7 +7,7 @@ import sqlalchemy as sa
 
 from app.auth.models import User
 from app.cycles.models import Cycle, CycleStage
-from app.demo.plans import SegmentPlan
+from app.demo.plans import K, R, SegmentPlan
 from app.demo.sessions import (
     PLANNING_AGENDA,
     PLANNING_CONTRIBUTIONS,
@@ -16,7 +16,7 @@ from app.demo.sessions import (
     UPCOMING_TITLE,
 )
 from app.extensions import db
-from app.meetings.models import Attendance, Contribution, Meeting, Segment, SegmentKind
+from app.meetings.models import Attendance, Contribution, Meeting, Segment
 from app.teams.models import Team
 
 
@@ -89,41 +89,54 @@ def seed_meetings(team: Team, people: dict[str, User], today: date) -> bool:
     return True
 
 
-SELECTION_TITLE = "Cycle 4 planning: do the math and select a number-line task"
-SELECTION_AGENDA = (
-    SegmentPlan("Check-in and norms", SegmentKind.check_in, 5, facilitator="leader"),
-    SegmentPlan("Do the math: reveal our solutions", SegmentKind.do_the_math, 20),
-    SegmentPlan("Select the task: calibrate, rate and vote", SegmentKind.select_task, 25, "leader"),
-    SegmentPlan("Next steps", SegmentKind.next_steps, 10, facilitator="leader"),
+DESIGN_TITLE = "Cycle 4 lesson design: anticipate responses to the number-line task"
+DESIGN_AGENDA = (
+    SegmentPlan("Check-in and norms", K.check_in, 5, "leader", R.leader_alone),
+    SegmentPlan(
+        "Do the math: the task as our students will",
+        K.do_the_math,
+        10,
+        "leader",
+        R.leader_supported,
+    ),
+    SegmentPlan(
+        "Anticipate: finish the responses and their questions",
+        K.anticipate,
+        25,
+        "mentor",
+        R.co_facilitate,
+    ),
+    SegmentPlan("Sequence the discussion", K.anticipate, 10, "leader", R.leader_supported),
+    SegmentPlan("Next steps: who teaches when", K.next_steps, 10, "leader", R.leader_alone),
 )
 
 
-def seed_selection_meeting(team: Team, people: dict[str, User], today: date) -> bool:
-    """The upcoming meeting of the cycle mid-selection, whose panels show its selection board;
-    False when it is there already or the cycle is missing."""
+def seed_design_meeting(team: Team, people: dict[str, User], today: date) -> bool:
+    """The upcoming meeting of the cycle in design, whose anticipate segments show its lesson's
+    anticipation board; False when it is there already or the cycle is missing."""
     cycle = db.session.scalar(
         sa.select(Cycle)
-        .where(Cycle.team_id == team.id, Cycle.stage == CycleStage.select)
+        .where(Cycle.team_id == team.id, Cycle.stage == CycleStage.design)
         .order_by(Cycle.starts_on.desc())
         .limit(1)
     )
     if cycle is None or db.session.scalar(
-        sa.select(Meeting.id).where(Meeting.team_id == team.id, Meeting.title == SELECTION_TITLE)
+        sa.select(Meeting.id).where(Meeting.team_id == team.id, Meeting.title == DESIGN_TITLE)
     ):
         return False
     meeting = Meeting(
         team=team,
         cycle_id=cycle.id,
-        title=SELECTION_TITLE,
+        title=DESIGN_TITLE,
         # After the cycle 3 debrief (in three days), so that one stays the next meeting.
         starts_at=datetime.combine(today + timedelta(days=10), time(15, 30)),
         duration_minutes=60,
         location="Maple Street Elementary, Room 12",
-        goal="Reveal our solutions to the candidate tasks, compare how we calibrated their "
-        "demand, and choose cycle 4's shared task.",
+        goal="Finish anticipating how our students will rename 2/3, agree on the questions we "
+        "ask at each response, and settle the order we share them in.",
         created_by_id=people["leader"].id,
     )
-    meeting.segments = segments(SELECTION_AGENDA, people)
+    meeting.segments = segments(DESIGN_AGENDA, people)
     db.session.add(meeting)
     db.session.commit()
     return True

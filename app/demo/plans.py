@@ -130,3 +130,75 @@ class PhaseStep:
     day: int
     note: str
     next_step: str
+
+
+# The demo's lessons are written step by step through app.lessons.writing, so their history is
+# the one a team would leave. `day` counts from the lesson's start (the vote closing), `at` is
+# the local time; a response is named by its key (the name it was first written with).
+@dataclass(frozen=True)
+class Save:
+    day: int
+    at: time
+    who: str
+    field: str
+    text: str
+    response: str = ""
+
+
+@dataclass(frozen=True)
+class AddResponse:
+    day: int
+    at: time
+    who: str
+    key: str
+    fields: tuple[tuple[str, str], ...]
+
+
+@dataclass(frozen=True)
+class RemoveResponse:
+    day: int
+    at: time
+    who: str
+    key: str
+
+
+@dataclass(frozen=True)
+class MoveResponse:
+    day: int
+    at: time
+    who: str
+    key: str
+    by: int  # places down the sequence (negative: up)
+
+
+@dataclass(frozen=True)
+class Restore:
+    """Put a field back to the value it had `back` saves ago."""
+
+    day: int
+    at: time
+    who: str
+    field: str
+    response: str = ""
+    back: int = 1
+
+
+@dataclass(frozen=True)
+class CoEdit:
+    """Saves made from one loaded page at the same moment, by different people: each is
+    checked against the revision its editor started from."""
+
+    saves: tuple[Save, ...]
+
+
+@dataclass(frozen=True)
+class Clash:
+    """Two people change the same field from the same revision: the later save is told of the
+    conflict and keeps a merge of both."""
+
+    first: Save
+    second: Save
+    merged: str
+
+
+LessonStep = Save | AddResponse | RemoveResponse | MoveResponse | Restore | CoEdit | Clash

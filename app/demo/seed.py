@@ -6,7 +6,8 @@ from app.auth.models import User
 from app.auth.passwords import hash_password
 from app.demo.cycles import seed_cycles
 from app.demo.handoff import seed_handoff
-from app.demo.meetings import seed_meetings, seed_selection_meeting
+from app.demo.lessons import seed_lessons
+from app.demo.meetings import seed_design_meeting, seed_meetings
 from app.demo.selection import seed_selection
 from app.demo.sessions import PEOPLE, SCHOOLS, TEAM_NAME
 from app.demo.tasks import seed_tasks
@@ -29,10 +30,11 @@ def seed_demo() -> bool:
     added_tasks = seed_tasks(team, people)
     added_cycles = seed_cycles(team, people, today)
     added_selection = seed_selection(team, people)
-    added_selection_meeting = seed_selection_meeting(team, people, today)
+    added_lessons = seed_lessons(team, people)
+    added_design_meeting = seed_design_meeting(team, people, today)
     return any(
         (added_people, added_meetings, added_handoff, added_tasks, added_cycles, added_selection)
-        + (added_selection_meeting,)
+        + (added_lessons, added_design_meeting)
     )
 
 

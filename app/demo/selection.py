@@ -1,6 +1,7 @@
-"""How the demo team chose its shared tasks: the record of cycles 1 to 3 (decided), and
-cycle 4 in the middle of its selection (candidates, some solutions, calibrations, dots,
-nothing revealed yet). Loading the demo twice changes nothing."""
+"""How the demo team chose its shared tasks: last school year's number-line cycle, cycles 1
+to 3, and cycle 4, whose vote closed a day after the candidates came in (seven dots to six, the
+calibrations split). Every record keeps its candidates, solutions, calibrations, ratings and
+dots. Loading the demo twice changes nothing."""
 
 from dataclasses import dataclass, field
 from datetime import datetime, time, timedelta
@@ -9,6 +10,7 @@ import sqlalchemy as sa
 
 from app.auth.models import User
 from app.cycles.models import Cycle
+from app.demo.cycles import LAST_YEAR_TOPIC
 from app.extensions import db
 from app.selection.models import Candidate, CandidateRating, CandidateWork
 from app.tasks.models import Demand, Task
@@ -46,6 +48,48 @@ class DemoSelection:
 
 
 SELECTIONS = (
+    DemoSelection(
+        cycle_topic=LAST_YEAR_TOPIC,
+        candidates=(
+            DemoCandidate(
+                "Equivalent Fractions on the Number Line",
+                "teacher1",
+                (
+                    Work(
+                        "teacher1",
+                        D.procedures_with_connections,
+                        "Split each third in two, then in four: 2/3 = 4/6 = 8/12.",
+                        dots=3,
+                        ratings=(4, 3, 3, 4, 4),
+                    ),
+                    Work(
+                        "leader",
+                        D.procedures_with_connections,
+                        "Drew three lines under each other to see the point line up.",
+                        dots=2,
+                    ),
+                    Work("mentor", D.procedures_with_connections, dots=2, ratings=(4, 3, 4, 3, 4)),
+                ),
+            ),
+            DemoCandidate(
+                "Fraction Words",
+                "mentor",
+                (
+                    Work(
+                        "mentor",
+                        D.memorization,
+                        notes="Brought to calibrate against: matching words is recall.",
+                        dots=1,
+                    ),
+                    Work("leader", D.memorization, dots=1),
+                ),
+            ),
+        ),
+        chosen="Equivalent Fractions on the Number Line",
+        rationale="Our first fraction cycle together: a procedure with connections is a safe "
+        "start, and Priya's number line is the picture we want students to keep. Fraction "
+        "Words was only here to practise calibrating demand.",
+    ),
     DemoSelection(
         cycle_topic="multi-digit multiplication",
         candidates=(
@@ -157,6 +201,20 @@ SELECTIONS = (
                         dots=1,
                     ),
                     Work("teacher2", D.procedures_without_connections),
+                    Work(
+                        "leader",
+                        D.procedures_with_connections,
+                        "Three names for one point; asked myself why 2/3 has no name in fifths.",
+                        dots=2,
+                        ratings=(4, 4, 3, 4, 3),
+                    ),
+                    Work(
+                        "teacher3",
+                        D.procedures_with_connections,
+                        "Counted the spaces, not the marks, after getting 5/7 the first time.",
+                        "My students will count the marks too.",
+                        dots=2,
+                    ),
                 ),
             ),
             DemoCandidate(
@@ -172,10 +230,18 @@ SELECTIONS = (
                         ratings=(3, 4, 4, 4, 2),
                     ),
                     Work("leader", D.doing_mathematics, dots=1),
+                    Work("mentor", D.doing_mathematics, dots=2),
+                    Work("teacher3", D.doing_mathematics, dots=1),
                 ),
             ),
             DemoCandidate("Fraction Words", "teacher3", (Work("teacher3", D.memorization),)),
         ),
+        chosen="Equivalent Fractions on the Number Line",
+        rationale="Seven dots to six. We taught it last year and kept the lesson, so we revise "
+        "instead of starting over, with last year's next steps in hand; and it goes straight "
+        "at this cycle's big idea: one point, many names. Our calibrations split three ways, "
+        "so we will watch whether students explain or only follow the splitting. Sharing "
+        "Brownies waits for a fractions-as-division cycle.",
     ),
 )
 

@@ -15,6 +15,7 @@ from app.cycles.models import Cycle, CycleStage
 from app.demo.sessions import AGENDAS
 from app.extensions import db
 from app.leadership.models import FacilitationMove, MentoringLoop, Nudge, PhaseChange
+from app.lessons.models import AnticipatedResponse, Lesson, LessonChange
 from app.meetings.models import Attendance, Contribution, Meeting, Segment
 from app.selection.models import Candidate, CandidateRating, CandidateWork
 from app.tasks.models import Task
@@ -53,6 +54,9 @@ def test_district_has_the_size_asked_for_and_the_same_rows_every_run(app):
         Candidate,
         CandidateWork,
         CandidateRating,
+        Lesson,
+        AnticipatedResponse,
+        LessonChange,
     ):
         assert count(model) == written[model.__tablename__] > 0
     assert 19 * held <= count(Contribution) <= 39 * held

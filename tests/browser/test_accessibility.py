@@ -7,6 +7,7 @@ who reaches it, and whether it is checked on a phone too. A new page is one more
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
+from datetime import timedelta
 
 import pytest
 import sqlalchemy as sa
@@ -18,10 +19,12 @@ from app.cycles.queries import team_cycles
 from app.demo.seed import DEMO_PASSWORD, TEAM_NAME, seed_demo
 from app.extensions import db
 from app.meetings.models import Meeting
+from app.selection.models import Candidate
 from app.tasks.models import Task
 from app.teams.models import Team
+from app.timeutil import local_now
 from tests.browser.conftest import DESKTOP, PHONE, sign_in
-from tests.factories import make_contribution, make_meeting, make_nudge
+from tests.factories import make_contribution, make_cycle, make_meeting, make_nudge
 
 pytestmark = pytest.mark.browser
 
@@ -45,8 +48,9 @@ class Demo:
     invite_token: str
     task: int = 1
     draft: int = 1
-    cycle: int = 0  # the team's current cycle (selecting its shared task)
+    cycle: int = 0  # the team's current cycle (designing its lesson)
     past_cycle: int = 0  # a done one, which can be moved back
+    selecting: int = 0  # a cycle still selecting its shared task, made for this test
 
 
 def _invitation(app) -> tuple[int, str]:
@@ -86,6 +90,7 @@ def _build_demo(app) -> Demo:
     invite, token = _invitation(app)
     tasks = {t.title: t.id for t in db.session.scalars(sa.select(Task))}
     cycles = team_cycles(team.id)
+    selecting = _selecting_cycle(team, people, tasks)
     return Demo(
         team=team.id,
         leader=people["leader"].id,
@@ -100,7 +105,21 @@ def _build_demo(app) -> Demo:
         draft=tasks["Sharing Brownies"],
         cycle=cycles.current.cycle.id,
         past_cycle=next(r.cycle.id for r in cycles.others if r.cycle.stage.value == "done"),
+        selecting=selecting,
     )
+
+
+def _selecting_cycle(team, people, tasks) -> int:
+    """The demo's current cycle has chosen its task; the selection pages before the vote
+    closes are checked on a later cycle of the team, with two candidates proposed."""
+    later = local_now().date() + timedelta(weeks=8)
+    cycle = make_cycle(team, title="Grade 4 — fractions as division, later", starts_on=later)
+    for title, who in (("Sharing Brownies", "teacher2"), ("Fraction Pairs", "leader")):
+        db.session.add(
+            Candidate(cycle_id=cycle.id, task_id=tasks[title], proposed_by_id=people[who].id)
+        )
+    db.session.commit()
+    return cycle.id
 
 
 SIGNED_OUT, ADMIN, MENTOR, LEADER, TEACHER = "signed out", "admin", "mentor", "leader", "teacher"
@@ -206,9 +225,11 @@ PAGES = [
     MainPage("cycle", lambda d: f"/cycles/{d.cycle}", EVERYONE, phone=True),
     MainPage("cycle, done", lambda d: f"/cycles/{d.past_cycle}", (TEACHER, LEADER)),
     MainPage("edit the cycle", lambda d: f"/cycles/{d.cycle}/edit", PLANNERS),
-    MainPage("selection board", lambda d: f"/cycles/{d.cycle}/board", EVERYONE, phone=True),
-    MainPage("write a candidate", lambda d: f"/cycles/{d.cycle}/candidates/new", MEMBERS),
-    MainPage("close the vote?", lambda d: f"/cycles/{d.cycle}/decision", PLANNERS),
+    MainPage("selection board", lambda d: f"/cycles/{d.selecting}/board", EVERYONE, phone=True),
+    MainPage("selection board, decided", lambda d: f"/cycles/{d.cycle}/board", (TEACHER,)),
+    MainPage("write a candidate", lambda d: f"/cycles/{d.selecting}/candidates/new", MEMBERS),
+    MainPage("close the vote?", lambda d: f"/cycles/{d.selecting}/decision", PLANNERS),
+    MainPage("lesson", lambda d: f"/cycles/{d.cycle}/lesson", EVERYONE, phone=True),
     MainPage("move the cycle back?", lambda d: f"/cycles/{d.past_cycle}/stage/back", PLANNERS),
     MainPage("meetings", lambda d: f"/teams/{d.team}/meetings", EVERYONE),
     MainPage("new meeting", lambda d: f"/teams/{d.team}/meetings/new", PLANNERS),
@@ -362,7 +383,7 @@ NOT_PAGES = {
 
 def test_every_page_route_is_a_main_page_checked_by_axe(app):
     """A new page fails here until it is added to PAGES (or NOT_PAGES, if it is no page)."""
-    demo = Demo(*range(1, 9), invite_token="token", cycle=9, past_cycle=10)
+    demo = Demo(*range(1, 9), invite_token="token", cycle=9, past_cycle=10, selecting=11)
     urls = app.url_map.bind("localhost")
     checked = {urls.match(page.path(demo))[0] for page in PAGES if page.status == 200}
     pages = {rule.endpoint for rule in app.url_map.iter_rules() if "GET" in rule.methods}
