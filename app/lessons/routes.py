@@ -3,7 +3,9 @@
 from flask import Blueprint, redirect, render_template, url_for
 from flask_login import current_user, login_required
 
+from app import live
 from app.cycles.access import cycle_for
+from app.cycles.models import live_channel
 from app.lessons import starting
 from app.lessons.models import PLAN_FIELDS, PLAN_MINUTES, RESPONSE_FIELDS
 from app.lessons.queries import lesson_view
@@ -23,6 +25,7 @@ def show(cycle_id: int):
         plan_fields=PLAN_FIELDS,
         plan_minutes=PLAN_MINUTES,
         response_fields=RESPONSE_FIELDS,
+        after=live.latest_id(live_channel(cycle.id)),
     )
 
 
