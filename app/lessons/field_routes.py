@@ -41,7 +41,7 @@ def _response_field(response_id: int, name: str) -> FieldRef:
 
 
 def _show(field: FieldRef):
-    return render_template("lessons/_field.html", field=field)
+    return render_template("lessons/_field.html", field=field, saved_by=field.saved_by())
 
 
 def _edit(field: FieldRef):

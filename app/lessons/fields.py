@@ -3,8 +3,11 @@ templates draw it: its label, value, revision, addresses and the kind of input i
 
 from dataclasses import dataclass
 
+import sqlalchemy as sa
 from flask import url_for
 
+from app.auth.models import User
+from app.extensions import db
 from app.lessons.forms import CHOICES, QUESTION_FIELDS
 from app.lessons.models import (
     PLAN_FIELDS,
@@ -12,6 +15,7 @@ from app.lessons.models import (
     RESPONSE_FIELDS,
     AnticipatedResponse,
     Lesson,
+    LessonChange,
 )
 from app.lessons.writing import text_of
 
@@ -77,6 +81,23 @@ class FieldRef:
     @property
     def revision(self) -> int:
         return self.record.field_revision(self.name)
+
+    def saved_by(self) -> str | None:
+        """The name of whoever saved the field's current value (None before any save)."""
+        response = self.response
+        return db.session.scalar(
+            sa.select(User.name)
+            .join(LessonChange, LessonChange.author_id == User.id)
+            .where(
+                LessonChange.lesson_id == self.lesson_id,
+                LessonChange.response_id == response.id
+                if response
+                else LessonChange.response_id.is_(None),
+                LessonChange.field == self.name,
+                LessonChange.revision == self.revision,
+            )
+            .limit(1)
+        )
 
     def shown(self, text: str) -> str | list[str]:
         """`text` as people read it: a choice's label, questions as a list."""
