@@ -32,7 +32,7 @@ class Posted:
 def clean(text: str, one_line: bool = False) -> str:
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     if one_line:
-        text = text.replace("\n", " ")
+        text = text.replace("\n", " ").replace("\t", " ")
     return CONTROL.sub("", text).strip()
 
 
