@@ -45,8 +45,8 @@
   function typed(event) {
     if (event.target.name === "text" && editorOf(event.target)) keep(event.target);
   }
+  // "input" only: selects fire it too, and a "change" can come as the editor goes away.
   document.addEventListener("input", typed);
-  document.addEventListener("change", typed);
 
   // ---- Saving -------------------------------------------------------------------------------
   // The form that sent a request (htmx names the swap target `elt` in some events).

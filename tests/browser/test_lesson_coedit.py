@@ -9,7 +9,8 @@ from playwright.sync_api import Page, expect
 from app.extensions import db
 from app.lessons import writing
 from app.lessons.models import Lesson
-from tests.browser.conftest import screenshot, sign_in
+from tests.browser.conftest import screenshot, sign_in, sign_out
+from tests.browser.test_accessibility import AXE, describe
 from tests.factories import PASSWORD, make_world
 from tests.lessons.helpers import make_lesson
 
@@ -85,6 +86,8 @@ def test_two_teachers_co_edit_a_lesson_without_losing_a_word(new_context):
     expect(conflict).to_contain_text("Show three brownies on the board.")
     expect(conflict).to_contain_text("Ask who has shared food fairly.")
     screenshot(jordan, "lesson-coedit-conflict")
+    found = AXE.run(jordan).response["violations"]
+    assert not found, describe(found)
     merge = conflict.get_by_label("Merge: edit both into one")
     expect(merge).to_have_value(
         "Show three brownies on the board.\n\nAsk who has shared food fairly."
@@ -140,3 +143,10 @@ def test_an_unsaved_draft_is_offered_back_and_escape_cancels(new_context):
     page.keyboard.press("Escape")
     expect(page.get_by_role("link", name="Edit Supports for access")).to_be_focused()
     assert saved_value(lesson.id, "supports") == ""
+
+    # A shared school computer: signing out forgets what was left unsaved.
+    page.get_by_role("link", name="Edit Extensions").click()
+    page.get_by_label("Extensions", exact=True).fill("Share among five")
+    assert page.evaluate("localStorage.length") == 1
+    sign_out(page, world.teacher.name)
+    assert page.evaluate("localStorage.length") == 0

@@ -121,7 +121,7 @@ def test_the_later_save_of_the_same_field_sees_both_versions_and_keeps_mine(
     assert conflict.status_code == 409
     page = conflict.text
     assert "Theirs — saved by Jordan Leader at" in page and "Read the task aloud." in page
-    assert "<h4" in page and ">Yours</h4>" in page and "Show a picture first." in page
+    assert ">Yours</h3>" in page and "Show a picture first." in page
     db.session.refresh(lesson)
     revision = lesson.field_revision("launch")
     assert f'name="base" value="{revision}"' in page
