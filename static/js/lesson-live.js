@@ -1,6 +1,7 @@
 // data-lesson-content: when someone saves, the plan and the responses are fetched again; a
 // field being edited on this screen is kept as it is (hx-preserve) and, if its saved value
-// changed underneath, says so: saving then shows both versions.
+// changed underneath, says so: saving then shows both versions. Any other element of the
+// content with an id and data-live-keep (a form being filled in) is kept the same way.
 (function () {
   "use strict";
 
@@ -26,13 +27,14 @@
       event.detail.shouldSwap = false;  // a failed refresh leaves the page as it was
       return;
     }
-    var editors = target.querySelectorAll("[data-field-form]");
+    var editors = target.querySelectorAll("[data-field-form], [data-live-keep][id]");
     if (!editors.length) return;
     var page = new DOMParser().parseFromString(event.detail.serverResponse, "text/html");
     editors.forEach(function (editor) {
       var fresh = page.getElementById(editor.id);
       if (!fresh) return;
-      if (fresh.getAttribute("data-revision") !== editor.getAttribute("data-base") &&
+      if (editor.hasAttribute("data-field-form") &&
+          fresh.getAttribute("data-revision") !== editor.getAttribute("data-base") &&
           fresh.getAttribute("data-revision") !== editor.getAttribute("data-seen")) {
         editor.setAttribute("data-seen", fresh.getAttribute("data-revision"));
         sayChanged(editor, fresh);

@@ -144,6 +144,18 @@ def test_an_unsaved_draft_is_offered_back_and_escape_cancels(new_context):
     expect(page.get_by_role("link", name="Edit Supports for access")).to_be_focused()
     assert saved_value(lesson.id, "supports") == ""
 
+    # Too long: said beside the field, every character kept.
+    page.get_by_role("link", name="Edit Big ideas").click()
+    page.get_by_label("Big ideas", exact=True).fill("Fair shares. " * 308)
+    page.get_by_role("button", name="Save", exact=True).click()
+    big_ideas = field(page, "plan-big_ideas")
+    expect(big_ideas).to_contain_text("Keep this to 4,000 characters (it has 4,003).")
+    expect(page.get_by_label("Big ideas", exact=True)).to_have_value(
+        ("Fair shares. " * 308).strip()
+    )
+    screenshot(page, "lesson-coedit-too-long", full_page=False)
+    page.keyboard.press("Escape")
+
     # A shared school computer: signing out forgets what was left unsaved.
     page.get_by_role("link", name="Edit Extensions").click()
     page.get_by_label("Extensions", exact=True).fill("Share among five")
