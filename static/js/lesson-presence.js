@@ -9,6 +9,9 @@
     return (b < 16 ? "0" : "") + b.toString(16);
   }).join("");
   var editing = "";
+  // Where the mark was made: a boosted link away from the lesson takes the page's element
+  // along, and the mark is cleared there.
+  var presenceUrl = "";
 
   function live() { return document.querySelector("[data-lesson-live]"); }
   function csrfToken() {
@@ -26,9 +29,10 @@
 
   function tell(field) {
     var holder = live();
-    if (!holder) return;
+    if (field || !presenceUrl) presenceUrl = holder ? holder.getAttribute("data-presence-url") : "";
+    if (!presenceUrl) return;
     editing = field;
-    fetch(holder.getAttribute("data-presence-url"), { method: "POST", body: body(field), credentials: "same-origin" })
+    fetch(presenceUrl, { method: "POST", body: body(field), credentials: "same-origin" })
       .catch(function () {});  // offline: the mark expires by itself
   }
 
@@ -52,9 +56,8 @@
   setInterval(function () { if (editing && live()) tell(editing); }, HEARTBEAT_MS);
 
   window.addEventListener("pagehide", function () {
-    var holder = live();
-    if (holder && editing && navigator.sendBeacon) {
-      navigator.sendBeacon(holder.getAttribute("data-presence-url"), body(""));
+    if (presenceUrl && editing && navigator.sendBeacon) {
+      navigator.sendBeacon(presenceUrl, body(""));
       editing = "";
     }
   });

@@ -162,3 +162,45 @@ def test_an_unsaved_draft_is_offered_back_and_escape_cancels(new_context):
     assert page.evaluate("localStorage.length") == 1
     sign_out(page, world.teacher.name)
     assert page.evaluate("localStorage.length") == 0
+
+
+def test_a_save_sent_again_after_a_dropped_connection_shows_a_teammates_save_meanwhile(
+    new_context,
+):
+    world = make_world()
+    lesson = make_lesson(world.team)
+    url = f"/cycles/{lesson.cycle_id}/lesson"
+    priya = new_context().new_page()
+    open_lesson(priya, world.teacher.email, url)
+    jordan = new_context().new_page()
+    open_lesson(jordan, world.leader.email, url)
+
+    jordan.get_by_role("link", name="Edit Exit prompt").click()
+    jordan.get_by_label("Exit prompt", exact=True).fill("Explain in words how you shared.")
+    jordan.context.set_offline(True)
+    jordan.get_by_role("button", name="Save", exact=True).click()
+    expect(field(jordan, "plan-exit_prompt")).to_contain_text("Not saved — you're offline")
+
+    priya.get_by_role("link", name="Edit Exit prompt").click()
+    priya.get_by_label("Exit prompt", exact=True).fill("Draw how you shared.")
+    priya.get_by_role("button", name="Save", exact=True).click()
+    expect(field(priya, "plan-exit_prompt")).to_contain_text("Draw how you shared.")
+
+    jordan.context.set_offline(False)
+    conflict = field(jordan, "plan-exit_prompt")
+    expect(conflict.get_by_role("heading", name="Theirs — saved by Priya Teacher")).to_be_visible(
+        timeout=10_000
+    )
+    expect(conflict).to_contain_text("Explain in words how you shared.")
+    conflict.get_by_role("button", name="Keep mine").click()
+    expect(field(priya, "plan-exit_prompt")).to_contain_text("Explain in words how you shared.")
+    assert saved_value(lesson.id, "exit_prompt") == "Explain in words how you shared."
+
+    # Leaving the lesson by a link while editing takes the name off the field.
+    jordan.get_by_role("link", name="Edit Discuss (consolidation)").click()
+    expect(field(priya, "plan-discuss")).to_contain_text("Jordan Leader is editing")
+    jordan.get_by_role("navigation", name="Breadcrumb").get_by_role(
+        "link", name="Sharing brownies, January"
+    ).click()
+    expect(jordan.get_by_role("heading", name="Sharing brownies, January")).to_be_visible()
+    expect(field(priya, "plan-discuss")).not_to_contain_text("is editing")

@@ -33,11 +33,8 @@ def test_every_plan_field_shows_edits_and_saves_in_place(client_as, lesson, name
     text = "25" if name.endswith("_minutes") else "Fold paper strips."
     saved = client.post(url, data={"text": text, "base": "0"}, headers=HTMX)
     assert saved.status_code == 200
-    assert (
-        f'id="field-plan-{name}"' in saved.text
-        and "Fold paper strips." in saved.text
-        or text in saved.text
-    )
+    assert f'id="field-plan-{name}"' in saved.text and f">{text}" in saved.text
+    assert "<form" not in saved.text  # the field shown again, not its editor
     db.session.refresh(lesson)
     assert str(getattr(lesson, name)) == text
 
@@ -113,7 +110,7 @@ def test_the_plain_edit_page_posts_back_to_the_lesson(client_as, lesson):
     page = client.get(f"/lessons/{lesson.id}/fields/launch/edit")
     assert page.status_code == 200 and "<h1>Launch</h1>" in page.text
     assert "hx-post" not in page.text.split("<main")[1]
-    assert page.headers["Vary"] == "HX-Request" or "HX-Request" in page.headers["Vary"]
+    assert "HX-Request" in page.headers["Vary"]
 
 
 def test_every_save_is_kept_with_its_author(client_as, team_world, lesson):
