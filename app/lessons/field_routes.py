@@ -1,7 +1,11 @@
 """The field editor of a lesson: each field of the plan and of an anticipated response is
 shown, edited and saved on its own, checked against the revision its editor started from.
 Plain pages without JavaScript (save, then back to the lesson at the field); swapped in place
-with htmx. The lesson page's live stream and who is editing what (presence) are here too."""
+with htmx. The lesson page's live stream and who is editing what (presence) are here too.
+
+A save sent again (a lost answer, a dropped connection) carries the same text and base
+revision, and a value that already stands is no change (writing.save_field): retries need no
+idempotency key, and one that meets a teammate's save in between shows both versions."""
 
 from flask import Blueprint, abort, redirect, render_template, request
 from flask_login import current_user, login_required
