@@ -18,11 +18,10 @@ from app.extensions import db
 from app.htmx import is_htmx, render
 from app.lessons import writing
 from app.lessons.access import lesson_for, response_for
+from app.lessons.content import lesson_context
 from app.lessons.fields import EDITABLE_RESPONSE_FIELDS, PLAN_ALL, FieldRef, lesson_field
 from app.lessons.forms import InvalidField, posted, value_of
-from app.lessons.models import PLAN_FIELDS, PLAN_MINUTES, RESPONSE_FIELDS
 from app.lessons.presence import editing_now, mark_editing
-from app.lessons.queries import lesson_view
 from app.live.stream import event_stream
 from app.timeutil import to_local
 
@@ -115,15 +114,7 @@ def content(lesson_id: int):
     """The plan and the responses, re-fetched when someone saves (the editors open on the
     screen are kept by lesson-live.js)."""
     lesson = lesson_for(current_user, lesson_id)
-    return render_template(
-        "lessons/_content.html",
-        cycle=lesson.cycle,
-        team=lesson.cycle.team,
-        view=lesson_view(lesson.cycle),
-        plan_fields=PLAN_FIELDS,
-        plan_minutes=PLAN_MINUTES,
-        response_fields=RESPONSE_FIELDS,
-    )
+    return render_template("lessons/_content.html", **lesson_context(lesson.cycle))
 
 
 @bp.get("/lessons/<int:lesson_id>/events")
