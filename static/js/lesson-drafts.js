@@ -10,6 +10,7 @@
 
   var PREFIX = "tandem-draft:";
   var RETRY_MS = 5000;
+  var KEEP_MS = 14 * 24 * 3600 * 1000;  // a draft older than two weeks is forgotten
   var OFFLINE = "Not saved — you're offline; it will be saved when the connection returns.";
   var waiting = [];  // forms whose save did not reach the server
   var retryTimer = null;
@@ -22,7 +23,13 @@
   }
   function read(field) {
     var key = storageKey(field);
-    try { return key ? JSON.parse(localStorage.getItem(key) || "null") : null; } catch (e) { return null; }
+    var draft = null;
+    try { draft = key ? JSON.parse(localStorage.getItem(key) || "null") : null; } catch (e) { return null; }
+    if (draft && !(Date.now() - draft.at < KEEP_MS)) {
+      forget(field);
+      return null;
+    }
+    return draft;
   }
   function write(field, draft) {
     var key = storageKey(field);
