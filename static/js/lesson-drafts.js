@@ -12,6 +12,7 @@
   var RETRY_MS = 5000;
   var KEEP_MS = 14 * 24 * 3600 * 1000;  // a draft older than two weeks is forgotten
   var OFFLINE = "Not saved — you're offline; it will be saved when the connection returns.";
+  var SERVER = "Not saved — Tandem could not save just now; it will try again in a moment.";
   var waiting = [];  // forms whose save did not reach the server
   var retryTimer = null;
 
@@ -85,14 +86,16 @@
     forms.forEach(function (form) { form.requestSubmit(); });
   }
 
-  function notSent(event) {
-    var form = saveForm(event);
-    if (!form) return;
+  function wait(form, message) {
     var box = form.querySelector("[name=text]");
     if (box) keep(box);
-    say(form, OFFLINE);
+    say(form, message);
     if (waiting.indexOf(form) < 0) waiting.push(form);
     if (!retryTimer) retryTimer = setTimeout(retry, RETRY_MS);
+  }
+  function notSent(event) {
+    var form = saveForm(event);
+    if (form) wait(form, OFFLINE);
   }
   document.addEventListener("htmx:sendError", notSent);
   document.addEventListener("htmx:timeout", notSent);
@@ -103,9 +106,13 @@
     var form = saveForm(event);
     var status = event.detail.xhr ? event.detail.xhr.status : 0;
     if (!form || !status) return;
-    var field = fieldOf(form);
+    if (status >= 500) {  // the editor stays, with the text; an error page would hide it
+      event.detail.shouldSwap = false;
+      wait(form, SERVER);
+      return;
+    }
     // A conflict keeps the draft (and its base) until one version is kept.
-    if (status >= 200 && status < 300) forget(field);
+    if (status >= 200 && status < 300) forget(fieldOf(form));
   });
 
   // "Keep theirs" and Cancel drop what was typed, by choice.

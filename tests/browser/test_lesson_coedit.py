@@ -156,6 +156,27 @@ def test_an_unsaved_draft_is_offered_back_and_escape_cancels(new_context):
     screenshot(page, "lesson-coedit-too-long", full_page=False)
     page.keyboard.press("Escape")
 
+    # The server fails once: the editor stays with the text, and the save is tried again.
+    def busy(route):
+        if route.request.method == "POST":
+            route.fulfill(status=503, body="Busy")
+        else:
+            route.continue_()
+
+    page.route("**/fields/exit_prompt", busy)
+    page.get_by_role("link", name="Edit Exit prompt").click()
+    page.get_by_label("Exit prompt", exact=True).fill("Name one share as a fraction.")
+    page.get_by_role("button", name="Save", exact=True).click()
+    expect(field(page, "plan-exit_prompt")).to_contain_text("Tandem could not save just now")
+    expect(page.get_by_label("Exit prompt", exact=True)).to_have_value(
+        "Name one share as a fraction."
+    )
+    page.unroute("**/fields/exit_prompt")
+    expect(
+        field(page, "plan-exit_prompt").get_by_role("link", name="Edit Exit prompt")
+    ).to_be_visible(timeout=10_000)
+    assert saved_value(lesson.id, "exit_prompt") == "Name one share as a fraction."
+
     # A shared school computer: signing out forgets what was left unsaved.
     page.get_by_role("link", name="Edit Extensions").click()
     page.get_by_label("Extensions", exact=True).fill("Share among five")
