@@ -74,6 +74,7 @@ def app_context(app):
     """Each test runs inside an app context on empty tables (and no cached run fragments:
     SQLite gives the next test's rows the same ids)."""
     app.extensions.pop("run_cache", None)
+    app.extensions.pop("presence", None)  # who edits what (app/live/presence.py), likewise
     with app.app_context():
         yield
         db.session.rollback()

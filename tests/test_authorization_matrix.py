@@ -760,6 +760,26 @@ MATRIX: dict[str, Case] = {
     # What teachers take to class: every member prints the chart and the packet.
     "lesson_packet.monitoring": team_owned(_on_lesson_cycle),
     "lesson_packet.packet": team_owned(_on_lesson_cycle),
+    # The field editor (coedit): every member edits every field; the live stream, the
+    # re-fetched content and who is editing what follow the lesson.
+    "lesson_fields.plan_show": team_owned(lambda w: _on_lesson(w) | {"name": "launch"}),
+    "lesson_fields.plan_edit": team_owned(lambda w: _on_lesson(w) | {"name": "launch"}),
+    "lesson_fields.plan_update": team_owned(
+        lambda w: _on_lesson(w) | {"name": "launch"},
+        lambda w: {"text": "Read the task aloud.", "base": "0"},
+    ),
+    "lesson_fields.response_show": team_owned(lambda w: _on_response(w) | {"name": "name"}),
+    "lesson_fields.response_edit": team_owned(lambda w: _on_response(w) | {"name": "name"}),
+    "lesson_fields.response_update": team_owned(
+        lambda w: _on_response(w) | {"name": "name"},
+        lambda w: {"text": "Halves, then quarters", "base": "0"},
+    ),
+    "lesson_fields.content": team_owned(_on_lesson),
+    "lesson_fields.events": team_owned(_on_lesson, rightful=None),
+    "lesson_fields.presence": team_owned(_on_lesson),
+    "lesson_fields.update_presence": team_owned(
+        _on_lesson, lambda w: {"field": "plan-launch", "tab": "matrix-tab"}
+    ),
     "handoff.show": leader_private(
         lambda w: _private_material(w) | {"team_id": w.team.id, "user_id": w.leader.id},
         rightful="leader",

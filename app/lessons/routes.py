@@ -3,10 +3,11 @@
 from flask import Blueprint, redirect, render_template, url_for
 from flask_login import current_user, login_required
 
+from app import live
 from app.cycles.access import cycle_for
+from app.cycles.models import live_channel
 from app.lessons import starting
-from app.lessons.models import PLAN_FIELDS, PLAN_MINUTES, RESPONSE_FIELDS
-from app.lessons.queries import lesson_view
+from app.lessons.content import lesson_context
 
 bp = Blueprint("lessons", __name__)
 
@@ -17,12 +18,8 @@ def show(cycle_id: int):
     cycle = cycle_for(current_user, cycle_id)
     return render_template(
         "lessons/show.html",
-        cycle=cycle,
-        team=cycle.team,
-        view=lesson_view(cycle),
-        plan_fields=PLAN_FIELDS,
-        plan_minutes=PLAN_MINUTES,
-        response_fields=RESPONSE_FIELDS,
+        after=live.latest_id(live_channel(cycle.id)),
+        **lesson_context(cycle),
     )
 
 

@@ -27,6 +27,7 @@ SKIPPED = {
     "run.events": "the event stream never ends; its after/Last-Event-ID parsing is tested in "
     "tests/live",
     "selection.events": "as run.events: the selection board's stream",
+    "lesson_fields.events": "as run.events: the lesson page's stream",
 }
 SIGNED_OUT = {"auth.login", "auth.login_post", "auth.accept_invite", "auth.accept_invite_post"}
 
