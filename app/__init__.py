@@ -41,6 +41,7 @@ def create_app(overrides: dict | None = None) -> Flask:
     from app.auth.routes import bp as auth_bp
     from app.cycles.routes import bp as cycles_bp
     from app.demo.cli import register_commands
+    from app.enactments.tap_routes import bp as tap_count_bp
     from app.home.routes import bp as home_bp
     from app.leadership.handoff_routes import bp as handoff_bp
     from app.leadership.mentoring_routes import bp as mentoring_bp
@@ -83,6 +84,7 @@ def create_app(overrides: dict | None = None) -> Flask:
         cycles_bp,
         selection_bp,
         lessons_bp,
+        tap_count_bp,
     ):
         app.register_blueprint(blueprint)
     register_commands(app)

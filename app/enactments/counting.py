@@ -11,6 +11,7 @@ from sqlalchemy.exc import IntegrityError
 from app.auth.models import User
 from app.enactments.models import Enactment, Tally, Tap, Unanticipated
 from app.extensions import db
+from app.idempotency import once
 from app.lessons.models import AnticipatedResponse, Lesson
 
 MAX_COUNT = 999
@@ -112,3 +113,24 @@ def add_unanticipated(
     db.session.add(Tally(enactment_id=enactment.id, unanticipated_id=found.id, count=0, codes=""))
     db.session.commit()
     return found
+
+
+def add_unanticipated_once(
+    actor: User, enactment: Enactment, key: str, name: str
+) -> Unanticipated | None:
+    """`add_unanticipated` for a device that may send it again (its queue replays after a lost
+    answer): one response per key; a replay answers with the one made first (None if it was
+    removed since)."""
+    outcome = once(
+        actor,
+        key,
+        f"tap_count.unanticipated:{enactment.id}",
+        lambda: add_unanticipated(actor, enactment, name),
+    )
+    if not outcome.replayed:
+        return outcome.value
+    return db.session.scalar(
+        sa.select(Unanticipated).where(
+            Unanticipated.id == outcome.object_id, Unanticipated.enactment_id == enactment.id
+        )
+    )
