@@ -399,6 +399,31 @@ def _on_response(w: World) -> dict:
     return {"response_id": w._matrix_objects["response"].id}
 
 
+def _tap_enactment(w: World):
+    """world.leader's enactment of the designing cycle's lesson (tap-to-count): the leader
+    records it; world.teacher, a teammate who neither taught it nor plans, may not."""
+    from app.enactments.models import Enactment
+
+    cycle = _designing(w)
+    return _once(
+        w,
+        "tap enactment",
+        lambda: Enactment(
+            cycle_id=cycle.id, teacher_id=w.leader.id, taught_on=local_now().date(), class_code="4B"
+        ),
+    )
+
+
+def _on_tap_enactment(w: World) -> dict:
+    return {"enactment_id": _tap_enactment(w).id}
+
+
+def _tap_form(w: World) -> dict:
+    _tap_enactment(w)
+    response = w._matrix_objects["response"]
+    return {"key": "matrix-tap-key-0001", "by": "1", "response": str(response.id)}
+
+
 def _on_candidate(w: World) -> dict:
     return {"candidate_id": _selecting(w)["candidate_id"]}
 
@@ -692,6 +717,14 @@ MATRIX: dict[str, Case] = {
     "tasks.confirm_delete": team_owned(_on_draft),
     "tasks.delete": team_owned(_on_draft),
     "tasks.file": team_owned(_on_draft, rightful=None),
+    # Tap-to-count: the teacher who taught it and the team's planners record; the team sees
+    # the counts; another team's enactment is a 404 (JSON for the JSON routes).
+    "tap_count.show": planners_only(_on_tap_enactment),
+    "tap_count.current_counts": team_owned(_on_tap_enactment),
+    "tap_count.tap": planners_only(_on_tap_enactment, _tap_form),
+    "tap_count.add_unanticipated": planners_only(
+        _on_tap_enactment, lambda w: {"key": "matrix-new-key-0001", "name": "Counted on"}
+    ),
 }
 
 EXEMPT: dict[str, str] = {

@@ -1,0 +1,182 @@
+"""Journey: a teacher counts on a phone in a classroom whose wifi drops. Taps made offline are
+kept on the phone (also across a reload), the screen says how many wait, and when the
+connection returns each is counted exactly once on the server."""
+
+import json
+import re
+
+import pytest
+import sqlalchemy as sa
+from axe_playwright_python.sync_playwright import Axe
+from playwright.sync_api import Page, expect
+
+from app.enactments.models import Tally, Tap, Unanticipated
+from app.extensions import db
+from tests.browser.conftest import PHONE, screenshot, sign_in
+from tests.enactments.tap_helpers import make_room
+from tests.factories import PASSWORD, make_world
+
+pytestmark = pytest.mark.browser
+
+NEW = "Counted on by quarters"
+
+
+@pytest.fixture
+def phone(browser, live_server):
+    context = browser.new_context(
+        base_url=live_server, viewport=PHONE, is_mobile=True, has_touch=True, device_scale_factor=2
+    )
+    context.set_default_timeout(5_000)
+    yield context
+    context.close()
+
+
+@pytest.fixture
+def room():
+    world = make_world()
+    enactment, responses = make_room(world.team, world.teacher)
+    return world, enactment, responses
+
+
+def open_count(page: Page, world, enactment) -> None:
+    sign_in(page, world.teacher.email, PASSWORD)
+    expect(page.get_by_role("link", name="Dashboard", exact=True)).to_be_visible()
+    page.goto(f"/enactments/{enactment.id}/count")
+    expect(page.get_by_role("heading", name=re.compile("Count by tapping"))).to_be_visible()
+
+
+def target(page: Page, name: str):
+    escaped = re.escape(name).replace("/", r"\/")  # Playwright hands the pattern to JavaScript
+    return page.get_by_role("button", name=re.compile(rf"^{escaped}, \d+ students?$"))
+
+
+def status(page: Page):
+    return page.get_by_role("status").filter(has_text=re.compile("taps|saved|Offline"))
+
+
+def server_counts(enactment) -> dict[str, int]:
+    db.session.expire_all()
+    rows = db.session.execute(
+        sa.select(Tally, Unanticipated.name)
+        .outerjoin(Unanticipated, Unanticipated.id == Tally.unanticipated_id)
+        .where(Tally.enactment_id == enactment.id)
+    ).all()
+    return {(tally.response.name if tally.response else name): tally.count for tally, name in rows}
+
+
+def waiting_on_the_phone(page: Page, world, enactment) -> list[dict]:
+    stored = page.evaluate(
+        "key => window.localStorage.getItem(key)", f"tandem.taps.{world.teacher.id}.{enactment.id}"
+    )
+    return json.loads(stored)["queue"] if stored else []
+
+
+def test_taps_made_offline_are_kept_and_counted_exactly_once(phone, room):
+    world, enactment, _ = room
+    errors: list[str] = []
+    page = phone.new_page()
+    page.on("pageerror", lambda error: errors.append(str(error)))
+    open_count(page, world, enactment)
+
+    target(page, "Halves then quarters").tap()
+    expect(page.get_by_role("button", name="Halves then quarters, 1 student")).to_be_visible()
+    target(page, "Each gets 3/4").tap()
+    target(page, "Each gets 3/4").tap()
+    expect(page.get_by_role("button", name="Each gets 3/4, 2 students")).to_be_visible()
+    page.get_by_role("button", name="Undo last tap (Each gets 3/4)").tap()
+    expect(page.get_by_role("button", name="Each gets 3/4, 1 student")).to_be_visible()
+    expect(status(page)).to_have_text("All taps saved.")
+    screenshot(page, "tap-count-phone-online", full_page=False)
+
+    phone.set_offline(True)
+    target(page, "Halves then quarters").tap()
+    target(page, "Halves then quarters").tap()
+    target(page, "Cuts each brownie into 4").tap()
+    page.get_by_label("Something nobody anticipated").fill(NEW)
+    page.get_by_role("button", name="Add", exact=True).tap()
+    target(page, NEW).tap()
+    target(page, NEW).tap()
+    expect(status(page)).to_have_text(
+        "Offline — 5 taps and 1 new response waiting; they'll be sent when the connection returns."
+    )
+    expect(page.get_by_role("button", name="Halves then quarters, 3 students")).to_be_visible()
+    expect(page.get_by_role("button", name=f"{NEW}, 2 students")).to_be_visible()
+    assert len(waiting_on_the_phone(page, world, enactment)) == 6
+    screenshot(page, "tap-count-phone-offline", full_page=False)
+    assert server_counts(enactment) == {"Halves then quarters": 1, "Each gets 3/4": 1}
+
+    # The wifi is back but Tandem is still out of reach: a reload keeps every waiting tap.
+    page.route(re.compile(r".*/(taps|unanticipated)$"), lambda route: route.abort())
+    phone.set_offline(False)
+    page.reload()
+    expect(page.get_by_role("button", name="Halves then quarters, 3 students")).to_be_visible()
+    expect(page.get_by_role("button", name=f"{NEW}, 2 students")).to_be_visible()
+    expect(status(page)).to_contain_text("5 taps and 1 new response waiting")
+    assert len(waiting_on_the_phone(page, world, enactment)) == 6
+
+    page.unroute(re.compile(r".*/(taps|unanticipated)$"))
+    expect(status(page)).to_have_text("All taps saved.", timeout=15_000)
+    screenshot(page, "tap-count-phone-saved", full_page=False)
+    assert waiting_on_the_phone(page, world, enactment) == []
+    assert server_counts(enactment) == {
+        "Halves then quarters": 3,
+        "Each gets 3/4": 1,
+        "Cuts each brownie into 4": 1,
+        NEW: 2,
+    }
+    assert db.session.scalar(sa.select(sa.func.count()).select_from(Tap)) == 9
+    assert db.session.scalar(sa.select(sa.func.count()).select_from(Unanticipated)) == 1
+    page.reload()  # what the server has, drawn afresh
+    expect(page.get_by_role("button", name="Halves then quarters, 3 students")).to_be_visible()
+    expect(page.get_by_role("button", name=f"{NEW}, 2 students")).to_be_visible()
+    assert errors == []
+
+
+def test_a_tap_whose_answer_was_lost_is_sent_again_and_counted_once(phone, room):
+    world, enactment, _ = room
+    page = phone.new_page()
+    open_count(page, world, enactment)
+    sent = []
+
+    def lose_the_first_answer(route):
+        sent.append(route.request.post_data_json)
+        answer = route.fetch()  # the server counts it...
+        if len(sent) == 1:
+            route.fulfill(status=502, body="Bad gateway")  # ...but the answer is lost
+        else:
+            route.fulfill(response=answer)
+
+    page.route(re.compile(r".*/taps$"), lose_the_first_answer)
+    target(page, "Each gets 3/4").tap()
+    expect(page.get_by_role("button", name="Each gets 3/4, 1 student")).to_be_visible()
+    expect(status(page)).to_have_text("All taps saved.", timeout=10_000)
+    assert len(sent) == 2 and sent[0] == sent[1], "the retry is the same tap, with its key"
+    assert server_counts(enactment) == {"Each gets 3/4": 1}
+
+
+def test_signing_out_with_taps_waiting_asks_first_and_keeps_them(phone, room):
+    world, enactment, _ = room
+    page = phone.new_page()
+    open_count(page, world, enactment)
+    page.route(re.compile(r".*/taps$"), lambda route: route.abort())
+    target(page, "Halves then quarters").tap()
+    expect(status(page)).to_contain_text("1 tap waiting")
+    questions = []
+    page.once("dialog", lambda dialog: (questions.append(dialog.message), dialog.dismiss()))
+    page.locator("summary").filter(has_text=world.teacher.name).tap()
+    page.get_by_role("button", name="Sign out").tap()
+    expect(page.get_by_role("heading", name=re.compile("Count by tapping"))).to_be_visible()
+    assert questions and "1 tap has not been sent yet" in questions[0]
+    assert len(waiting_on_the_phone(page, world, enactment)) == 1
+
+
+def test_the_count_page_passes_axe(phone, room):
+    world, enactment, _ = room
+    page = phone.new_page()
+    open_count(page, world, enactment)
+    page.get_by_label("Something nobody anticipated").fill(NEW)
+    page.get_by_role("button", name="Add", exact=True).tap()
+    expect(status(page)).to_have_text("All taps saved.")
+    results = Axe().run(page).response
+    assert results["passes"]
+    assert results["violations"] == [], [v["id"] for v in results["violations"]]
