@@ -107,11 +107,17 @@ def add_unanticipated(
     actor: User, enactment: Enactment, name: str, description: str = ""
 ) -> Unanticipated:
     """A response nobody anticipated, with its (empty) chart row."""
+    found = _unanticipated(enactment, name, description)
+    db.session.commit()
+    return found
+
+
+def _unanticipated(enactment: Enactment, name: str, description: str = "") -> Unanticipated:
     found = Unanticipated(enactment_id=enactment.id, name=name, description=description)
     db.session.add(found)
     db.session.flush()
     db.session.add(Tally(enactment_id=enactment.id, unanticipated_id=found.id, count=0, codes=""))
-    db.session.commit()
+    db.session.flush()
     return found
 
 
@@ -125,7 +131,9 @@ def add_unanticipated_once(
         actor,
         key,
         f"tap_count.unanticipated:{enactment.id}",
-        lambda: add_unanticipated(actor, enactment, name),
+        # Flushed, not committed: `once` commits it with the key and the id it made, so a
+        # replay arriving at the same moment never finds the key without the id.
+        lambda: _unanticipated(enactment, name),
     )
     if not outcome.replayed:
         return outcome.value

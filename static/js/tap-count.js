@@ -11,6 +11,7 @@
   var MAX_DELAY_MS = 30000;
   var MAX_COUNT = 999;
   var UNDO_KEEP = 50;
+  var SAVED = "All taps saved.";
 
   function newKey() {
     if (window.crypto && window.crypto.randomUUID) return window.crypto.randomUUID();
@@ -52,6 +53,8 @@
     this.delay = 0;
     this.problem = "";       // "offline", "signed-out", "reload", "server" or ""
     this.answers = 0;        // 200s so far: a counts re-sync taken before the last one is stale
+    this.slow = false;       // a send has taken long enough to say so
+    this.slowTimer = null;
     var self = this;
     this.buttons().forEach(function (button) {
       self.serverCounts[button.dataset.tapTarget] = Number(button.querySelector("[data-count]").textContent);
@@ -191,7 +194,7 @@
     if (!queue.length) {
       message = this.problem === "offline" || !navigator.onLine
         ? "Offline — taps are kept on this device and sent when the connection returns."
-        : "All taps saved.";
+        : SAVED;
     } else if (this.problem === "offline" || !navigator.onLine) {
       message = "Offline — " + waiting + " waiting; " + them + "'ll be sent when the connection returns.";
     } else if (this.problem === "signed-out") {
@@ -200,8 +203,10 @@
       message = waiting + " kept on this device. Reload this page to send " + (queue.length === 1 ? "it" : "them") + ".";
     } else if (this.problem === "server") {
       message = waiting + " waiting: Tandem could not save " + (queue.length === 1 ? "it" : "them") + " just now and will try again.";
-    } else {
+    } else if (this.slow || status.textContent !== SAVED) {
       message = "Saving " + waiting + "…";
+    } else {
+      return;  // sent within a moment: the status does not flicker on every tap
     }
     status.textContent = message;
     status.classList.toggle("tap-status-waiting", queue.length > 0 || !navigator.onLine);
@@ -253,15 +258,22 @@
     if (item.type === "tap" && item.pending) return;  // its response is not created yet
     var self = this;
     this.sending = true;
+    this.slowTimer = setTimeout(function () { self.slow = true; self.render(self.load()); }, 1500);
     this.post(item).then(function (answer) {
-      self.sending = false;
+      self.settled();
       self.answered(item, answer);
     }, function () {
-      self.sending = false;
+      self.settled();
       self.problem = "offline";
       self.render(self.load());
       self.retryLater();
     });
+  };
+
+  TapCount.prototype.settled = function () {
+    this.sending = false;
+    this.slow = false;
+    clearTimeout(this.slowTimer);
   };
 
   TapCount.prototype.answered = function (item, answer) {

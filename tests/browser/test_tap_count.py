@@ -51,7 +51,7 @@ def target(page: Page, name: str):
 
 
 def status(page: Page):
-    return page.get_by_role("status").filter(has_text=re.compile("taps|saved|Offline"))
+    return page.get_by_role("status").filter(has_text=re.compile("tap|saved|Offline"))
 
 
 def server_counts(enactment) -> dict[str, int]:
@@ -149,6 +149,9 @@ def test_a_tap_whose_answer_was_lost_is_sent_again_and_counted_once(phone, room)
     page.route(re.compile(r".*/taps$"), lose_the_first_answer)
     target(page, "Each gets 3/4").tap()
     expect(page.get_by_role("button", name="Each gets 3/4, 1 student")).to_be_visible()
+    expect(status(page)).to_have_text(
+        "1 tap waiting: Tandem could not save it just now and will try again."
+    )
     expect(status(page)).to_have_text("All taps saved.", timeout=10_000)
     assert len(sent) == 2 and sent[0] == sent[1], "the retry is the same tap, with its key"
     assert server_counts(enactment) == {"Each gets 3/4": 1}
@@ -180,3 +183,23 @@ def test_the_count_page_passes_axe(phone, room):
     results = Axe().run(page).response
     assert results["passes"]
     assert results["violations"] == [], [v["id"] for v in results["violations"]]
+
+
+def test_on_a_tablet_the_responses_stand_in_two_columns(browser, live_server, room):
+    world, enactment, _ = room
+    tablet = browser.new_context(
+        base_url=live_server,
+        viewport={"width": 820, "height": 1180},
+        is_mobile=True,
+        has_touch=True,
+    )
+    try:
+        page = tablet.new_page()
+        open_count(page, world, enactment)
+        first = target(page, "Halves then quarters").bounding_box()
+        second = target(page, "Each gets 3/4").bounding_box()
+        assert first["y"] == second["y"] and first["x"] < second["x"]
+        assert first["height"] >= 72 and first["width"] >= 300  # a target for a thumb
+        screenshot(page, "tap-count-tablet", full_page=False)
+    finally:
+        tablet.close()

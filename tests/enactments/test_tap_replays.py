@@ -14,6 +14,7 @@ from tests.conftest import Auth, _empty_all_tables
 from tests.enactments.tap_helpers import add_responses, make_enactment, make_room
 from tests.factories import make_world
 from tests.lessons.helpers import make_lesson
+from tests.meetings.helpers import at_the_same_moment
 
 KEY = "new-response-key-01"
 
@@ -91,6 +92,30 @@ def test_a_bad_key_for_a_new_response_is_refused(room, client_as):
     answer = add(client_as("teacher"), enactment, key="too-short")
     assert answer.status_code == 422
     assert unanticipated_names(enactment) == []
+
+
+def test_a_tap_and_its_replay_at_the_same_moment_count_once(app, room, client_as):
+    enactment, (response, *_) = room
+    phone, replay = client_as("teacher"), client_as("teacher")
+    url = f"/enactments/{enactment.id}/taps"
+    for round_ in range(4):  # several rounds: each is a race that may or may not collide
+        body = {"key": f"raced-tap-{round_:08d}", "by": 1, "response": response.id}
+        answers = at_the_same_moment(
+            app, *(lambda c=client, b=body: c.post(url, json=b) for client in (phone, replay))
+        )
+        assert [a.status_code for a in answers] == [200, 200]
+        assert {a.json["count"] for a in answers} == {round_ + 1}
+    db.session.expire_all()
+    assert db.session.scalar(sa.select(Tally.count).where(Tally.response_id == response.id)) == 4
+
+
+def test_a_new_response_and_its_replay_at_the_same_moment_make_one(app, room, client_as):
+    enactment, _ = room
+    phone, replay = client_as("teacher"), client_as("teacher")
+    answers = at_the_same_moment(app, lambda: add(phone, enactment), lambda: add(replay, enactment))
+    assert [a.status_code for a in answers] == [200, 200]
+    assert answers[0].json["id"] == answers[1].json["id"]
+    assert unanticipated_names(enactment) == ["Subtracted 3 from 4"]
 
 
 # ---- Any sequence of taps, keys repeated: each distinct key counts once, in order, clamped --

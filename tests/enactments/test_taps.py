@@ -220,3 +220,13 @@ def test_the_counts_as_json_for_a_device_that_has_replayed(room, teacher):
         "responses": {str(first.id): 2, str(second.id): 0, str(third.id): 0},
         "unanticipated": [{"id": made["id"], "name": "Subtracted", "count": 1}],
     }
+
+
+def test_the_record_pages_link_to_tap_to_count(room, app):
+    from flask import render_template
+
+    enactment, _ = room
+    with app.test_request_context():
+        html = render_template("enactments/_modes.html", enactment=enactment)
+    assert f'href="/enactments/{enactment.id}/count"' in html
+    assert "Count by tapping" in html
