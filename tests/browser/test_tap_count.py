@@ -12,7 +12,7 @@ from playwright.sync_api import Page, expect
 
 from app.enactments.models import Tally, Tap, Unanticipated
 from app.extensions import db
-from tests.browser.conftest import PHONE, screenshot, sign_in
+from tests.browser.conftest import PHONE, screenshot, sign_in, sign_out
 from tests.enactments.tap_helpers import make_room
 from tests.factories import PASSWORD, make_world
 
@@ -77,6 +77,7 @@ def test_taps_made_offline_are_kept_and_counted_exactly_once(phone, room):
     page = phone.new_page()
     page.on("pageerror", lambda error: errors.append(str(error)))
     open_count(page, world, enactment)
+    screenshot(page, "tap-count-phone-top", full_page=False)
 
     target(page, "Halves then quarters").tap()
     expect(page.get_by_role("button", name="Halves then quarters, 1 student")).to_be_visible()
@@ -203,3 +204,26 @@ def test_on_a_tablet_the_responses_stand_in_two_columns(browser, live_server, ro
         screenshot(page, "tap-count-tablet", full_page=False)
     finally:
         tablet.close()
+
+
+def test_a_tap_made_after_the_session_ended_is_kept_until_signed_in_again(phone, room):
+    """Signed out in another tab (or the session ended): the tap is not lost to the sign-in
+    page; the phone keeps it and sends it once the teacher is back."""
+    world, enactment, _ = room
+    page = phone.new_page()
+    open_count(page, world, enactment)
+    other_tab = phone.new_page()
+    other_tab.goto("/")
+    sign_out(other_tab, world.teacher.name)
+
+    target(page, "Cuts each brownie into 4").tap()
+    expect(status(page)).to_contain_text("1 tap kept on this device")
+    expect(page.get_by_role("button", name="Cuts each brownie into 4, 1 student")).to_be_visible()
+    assert server_counts(enactment) == {}
+
+    page.reload()  # the sign-in page, then back to counting
+    page.get_by_label("Email").fill(world.teacher.email)
+    page.get_by_label("Password").fill(PASSWORD)
+    page.get_by_role("button", name="Sign in").tap()
+    expect(status(page)).to_have_text("All taps saved.")
+    assert server_counts(enactment) == {"Cuts each brownie into 4": 1}
