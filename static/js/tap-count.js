@@ -189,27 +189,42 @@
     var taps = queue.filter(function (item) { return item.type === "tap"; }).length;
     var adds = queue.length - taps;
     var waiting = plural(taps, "tap", "taps") + (adds ? " and " + plural(adds, "new response", "new responses") : "");
-    var them = queue.length === 1 ? "it" : "they";
+    var them = queue.length === 1 ? "it" : "them";
+    var offline = this.problem === "offline" || !navigator.onLine;
     var message;
     if (!queue.length) {
-      message = this.problem === "offline" || !navigator.onLine
-        ? "Offline — taps are kept on this device and sent when the connection returns."
-        : SAVED;
-    } else if (this.problem === "offline" || !navigator.onLine) {
-      message = "Offline — " + waiting + " waiting; " + them + "'ll be sent when the connection returns.";
+      message = offline ? "Offline — taps are kept on this device and sent when the connection returns." : SAVED;
+    } else if (offline) {
+      message = "Offline — " + waiting + " waiting; " + (queue.length === 1 ? "it" : "they") + "'ll be sent when the connection returns.";
     } else if (this.problem === "signed-out") {
-      message = "Signed out — " + waiting + " kept on this device. Sign in again and open this page to send " + (queue.length === 1 ? "it" : "them") + ".";
+      message = "Signed out — " + waiting + " kept on this device. Sign in again and open this page to send " + them + ".";
     } else if (this.problem === "reload") {
-      message = waiting + " kept on this device. Reload this page to send " + (queue.length === 1 ? "it" : "them") + ".";
+      message = waiting + " kept on this device. Reload this page to send " + them + ".";
     } else if (this.problem === "server") {
-      message = waiting + " waiting: Tandem could not save " + (queue.length === 1 ? "it" : "them") + " just now and will try again.";
-    } else if (this.slow || status.textContent !== SAVED) {
-      message = "Saving " + waiting + "…";
+      message = waiting + " waiting: Tandem could not save " + them + " just now and will try again.";
     } else {
-      return;  // sent within a moment: the status does not flicker on every tap
+      message = "Saving " + waiting + "…";
     }
     status.textContent = message;
-    status.classList.toggle("tap-status-waiting", queue.length > 0 || !navigator.onLine);
+    // Colour only for what lasts: a tap saved within a moment leaves the status calm.
+    var worrying = offline || this.problem || (queue.length > 0 && this.slow);
+    status.classList.toggle("tap-status-waiting", !!worrying);
+    this.watchSlow(queue.length > 0);
+  };
+
+  TapCount.prototype.watchSlow = function (waiting) {
+    var self = this;
+    if (!waiting) {
+      clearTimeout(this.slowTimer);
+      this.slowTimer = null;
+      this.slow = false;
+    } else if (!this.slowTimer && !this.slow) {
+      this.slowTimer = setTimeout(function () {
+        self.slowTimer = null;
+        self.slow = self.load().queue.length > 0;
+        self.render(self.load());
+      }, 1500);
+    }
   };
 
   TapCount.prototype.refuse = function (message) {
@@ -258,22 +273,15 @@
     if (item.type === "tap" && item.pending) return;  // its response is not created yet
     var self = this;
     this.sending = true;
-    this.slowTimer = setTimeout(function () { self.slow = true; self.render(self.load()); }, 1500);
     this.post(item).then(function (answer) {
-      self.settled();
+      self.sending = false;
       self.answered(item, answer);
     }, function () {
-      self.settled();
+      self.sending = false;
       self.problem = "offline";
       self.render(self.load());
       self.retryLater();
     });
-  };
-
-  TapCount.prototype.settled = function () {
-    this.sending = false;
-    this.slow = false;
-    clearTimeout(this.slowTimer);
   };
 
   TapCount.prototype.answered = function (item, answer) {
