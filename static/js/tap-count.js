@@ -7,46 +7,17 @@
 (function () {
   "use strict";
 
-  var TIMEOUT_MS = 10000;
+  var Q = window.tandem.tapQueue;  // tap-queue.js
   var MAX_DELAY_MS = 30000;
-  var MAX_COUNT = 999;
   var UNDO_KEEP = 50;
   var SAVED = "All taps saved.";
 
-  function newKey() {
-    if (window.crypto && window.crypto.randomUUID) return window.crypto.randomUUID();
-    var bytes = new Uint8Array(18);
-    window.crypto.getRandomValues(bytes);
-    return Array.prototype.map.call(bytes, function (b) { return (b < 16 ? "0" : "") + b.toString(16); }).join("");
-  }
-
-  function csrfToken() {
-    var holder = document.querySelector("[data-csrf-token]");
-    return holder ? holder.getAttribute("data-csrf-token") : "";
-  }
-
   function plural(n, one, many) { return n + " " + (n === 1 ? one : many); }
-
-  function clamp(n) { return Math.max(0, Math.min(MAX_COUNT, n)); }
-
-  // A tap's target as the buttons name it: "r:12" (anticipated), "u:5" (nobody anticipated)
-  // or "p:<key>" (nobody anticipated, waiting to be created).
-  function targetOf(item) {
-    if (item.response) return "r:" + item.response;
-    if (item.unanticipated) return "u:" + item.unanticipated;
-    return "p:" + item.pending;
-  }
-
-  function describe(target) {
-    var kind = target.slice(0, 2), id = target.slice(2);
-    if (kind === "r:") return { response: Number(id) };
-    if (kind === "u:") return { unanticipated: Number(id) };
-    return { pending: id };
-  }
 
   function TapCount(root) {
     this.root = root;
-    this.storageKey = "tandem.taps." + root.dataset.user + "." + root.dataset.enactment;
+    this.store = new Q.Store("tandem.taps." + root.dataset.user + "." + root.dataset.enactment);
+    this.urls = { taps: root.dataset.tapsUrl, add: root.dataset.addUrl };
     this.serverCounts = {};
     this.sending = false;
     this.retryTimer = null;
@@ -65,34 +36,19 @@
     return Array.prototype.slice.call(this.root.querySelectorAll("[data-tap-target]"));
   };
 
-  // ---- The stored queue: read and written whole each time, so two tabs never undo each other
-  TapCount.prototype.load = function () {
-    var state = null;
-    try { state = JSON.parse(window.localStorage.getItem(this.storageKey) || "null"); } catch (e) { state = null; }
-    state = state || {};
-    return { queue: state.queue || [], undo: state.undo || [] };
-  };
-
-  TapCount.prototype.save = function (state) {
-    if (!state.queue.length && !state.undo.length) window.localStorage.removeItem(this.storageKey);
-    else window.localStorage.setItem(this.storageKey, JSON.stringify(state));
-  };
+  TapCount.prototype.load = function () { return this.store.load(); };
 
   TapCount.prototype.change = function (edit) {
     var state = this.load();
     edit(state);
-    this.save(state);
+    this.store.save(state);
     this.render(state);
     return state;
   };
 
   // ---- What the teacher does --------------------------------------------------------------
   TapCount.prototype.tap = function (target, by) {
-    var item = describe(target);
-    item.type = "tap";
-    item.key = newKey();
-    item.by = by;
-    item.tapped_at = new Date().toISOString();
+    var item = Q.tapOn(target, by);
     this.change(function (state) {
       state.queue.push(item);
       if (by > 0) state.undo = state.undo.concat([target]).slice(-UNDO_KEEP);
@@ -104,11 +60,7 @@
   TapCount.prototype.undo = function () {
     var target = this.load().undo.slice(-1)[0];
     if (!target) return;
-    var item = describe(target);
-    item.type = "tap";
-    item.key = newKey();
-    item.by = -1;
-    item.tapped_at = new Date().toISOString();
+    var item = Q.tapOn(target, -1);
     this.change(function (state) {
       state.undo.pop();
       state.queue.push(item);
@@ -118,7 +70,7 @@
   };
 
   TapCount.prototype.add = function (name) {
-    this.change(function (state) { state.queue.push({ type: "add", key: newKey(), name: name }); });
+    this.change(function (state) { state.queue.push({ type: "add", key: Q.newKey(), name: name }); });
     this.flush();
   };
 
@@ -161,16 +113,10 @@
 
   TapCount.prototype.render = function (state) {
     var self = this;
-    var counts = Object.assign({}, this.serverCounts);
     state.queue.forEach(function (item) {
-      if (item.type === "add") {
-        self.ensureButton("p:" + item.key, item.name);
-        counts["p:" + item.key] = 0;
-        return;
-      }
-      var target = targetOf(item);
-      counts[target] = clamp((counts[target] || 0) + item.by);
+      if (item.type === "add") self.ensureButton("p:" + item.key, item.name);
     });
+    var counts = Q.countsWith(this.serverCounts, state.queue);
     this.buttons().forEach(function (button) {
       var n = counts[button.dataset.tapTarget] || 0;
       button.querySelector("[data-count]").textContent = String(n);
@@ -205,6 +151,7 @@
     } else {
       message = "Saving " + waiting + "…";
     }
+    if (queue.length && this.store.volatile) message += " Keep this page open: this device cannot store them.";
     status.textContent = message;
     // Colour only for what lasts: a tap saved within a moment leaves the status calm.
     var worrying = offline || this.problem || (queue.length > 0 && this.slow);
@@ -233,37 +180,6 @@
     alert.hidden = false;
   };
 
-  // ---- Sending ------------------------------------------------------------------------------
-  TapCount.prototype.body = function (item) {
-    if (item.type === "add") return { key: item.key, name: item.name };
-    var body = { key: item.key, by: item.by, tapped_at: item.tapped_at };
-    if (item.response) body.response = item.response;
-    else body.unanticipated = item.unanticipated;
-    return body;
-  };
-
-  TapCount.prototype.post = function (item) {
-    var controller = new AbortController();
-    var timer = setTimeout(function () { controller.abort(); }, TIMEOUT_MS);
-    var url = item.type === "add" ? this.root.dataset.addUrl : this.root.dataset.tapsUrl;
-    return fetch(url, {
-      method: "POST",
-      credentials: "same-origin",
-      redirect: "manual",  // a redirect is the sign-in page: the tap is not saved
-      headers: { "Content-Type": "application/json", "Accept": "application/json", "X-CSRFToken": csrfToken() },
-      body: JSON.stringify(this.body(item)),
-      signal: controller.signal
-    }).then(function (response) {
-      clearTimeout(timer);
-      var json = (response.headers.get("Content-Type") || "").indexOf("application/json") === 0;
-      if (!json) return { status: response.type === "opaqueredirect" ? 302 : response.status, data: null };
-      return response.json().then(function (data) { return { status: response.status, data: data }; });
-    }, function (error) {
-      clearTimeout(timer);
-      throw error;
-    });
-  };
-
   TapCount.prototype.flush = function () {
     clearTimeout(this.retryTimer);
     this.retryTimer = null;
@@ -273,7 +189,7 @@
     if (item.type === "tap" && item.pending) return;  // its response is not created yet
     var self = this;
     this.sending = true;
-    this.post(item).then(function (answer) {
+    Q.send(item, this.urls).then(function (answer) {
       self.sending = false;
       self.answered(item, answer);
     }, function () {
@@ -322,7 +238,7 @@
   };
 
   TapCount.prototype.saved = function (item, data) {
-    this.serverCounts[targetOf(item)] = data.count;
+    this.serverCounts[Q.targetOf(item)] = data.count;
     this.change(function (state) {
       state.queue = state.queue.filter(function (other) { return other.key !== item.key; });
     });
@@ -404,7 +320,7 @@
       var action = event.target.getAttribute && event.target.getAttribute("action");
       if (!action || !/\/sign-out$/.test(action) || !document.body.contains(root)) return;
       var waiting = self.load().queue.length;
-      if (!waiting) { window.localStorage.removeItem(self.storageKey); return; }
+      if (!waiting) { self.store.forget(); return; }
       var sure = window.confirm(plural(waiting, "tap has", "taps have") + " not been sent yet. " +
         "They stay on this device and are sent when you sign in again and open this page. Sign out anyway?");
       if (!sure) { event.preventDefault(); event.stopImmediatePropagation(); }
