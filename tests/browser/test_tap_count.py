@@ -262,3 +262,31 @@ def test_the_page_counts_once_per_tap_after_boosted_visits(phone, room):
     loaded = "(name) => performance.getEntriesByType('resource')"
     loaded += ".filter(e => e.name.endsWith(name)).length"
     assert page.evaluate(loaded, "/js/tap-count.js") == 1
+
+
+def test_a_tap_the_server_refuses_is_said_and_let_go_and_the_rest_are_sent(phone, room):
+    """A waiting tap on a response that is not on this lesson's chart any more (a 422) is
+    named on the screen and dropped; it does not hold back the taps behind it."""
+    world, enactment, (response, *_) = room
+    _, (elsewhere, *_) = make_room(world.team, world.teacher, "Another cycle")
+    page = phone.new_page()
+    open_count(page, world, enactment)
+    waiting = {
+        "queue": [
+            {"type": "tap", "key": "refused-tap-000001", "by": 1, "response": elsewhere.id},
+            {"type": "tap", "key": "kept-tap-000000001", "by": 1, "response": response.id},
+        ],
+        "undo": [],
+    }
+    page.evaluate(
+        "([key, value]) => window.localStorage.setItem(key, value)",
+        [f"tandem.taps.{world.teacher.id}.{enactment.id}", json.dumps(waiting)],
+    )
+    page.reload()
+    expect(page.get_by_role("alert")).to_have_text(
+        "A tap was not saved: That response is not on this lesson's chart."
+    )
+    expect(status(page)).to_have_text("All taps saved.")
+    expect(page.get_by_role("button", name="Halves then quarters, 1 student")).to_be_visible()
+    assert waiting_on_the_phone(page, world, enactment) == []
+    assert server_counts(enactment) == {"Halves then quarters": 1}
