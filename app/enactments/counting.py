@@ -83,21 +83,25 @@ def tap(
     A count never goes below zero or above MAX_COUNT."""
     check_target(enactment, response_id, unanticipated_id)
     row = tally(enactment, response_id, unanticipated_id)
+    after = Tally.count + by
     try:
+        # The tap and the count it changes in one savepoint: SQLite (pysqlite) commits a
+        # savepoint released outside a transaction, so a replay at the same moment (or a
+        # crash) must never find the tap kept without its count.
         with db.session.begin_nested():
             db.session.add(
                 Tap(enactment_id=enactment.id, key=key, tally_id=row.id, by=by, tapped_at=tapped_at)
+            )
+            db.session.flush()
+            db.session.execute(
+                sa.update(Tally)
+                .where(Tally.id == row.id)
+                .values(count=sa.case((after < 0, 0), (after > MAX_COUNT, MAX_COUNT), else_=after))
             )
     except IntegrityError:
         db.session.commit()  # the tally row, if this replay made it
         db.session.refresh(row)
         return row.count
-    after = Tally.count + by
-    db.session.execute(
-        sa.update(Tally)
-        .where(Tally.id == row.id)
-        .values(count=sa.case((after < 0, 0), (after > MAX_COUNT, MAX_COUNT), else_=after))
-    )
     db.session.commit()
     db.session.refresh(row)
     return row.count
