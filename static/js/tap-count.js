@@ -226,6 +226,9 @@
           return other.key !== item.key && !(item.type === "add" && other.pending === item.key);
         });
         state.undo = state.undo.filter(function (target) { return target !== "p:" + item.key; });
+        // Undo must not take back a tap that was never counted.
+        var counted = item.type === "tap" && item.by > 0 ? state.undo.lastIndexOf(Q.targetOf(item)) : -1;
+        if (counted >= 0) state.undo.splice(counted, 1);
       });
       var pendingButton = this.buttonFor("p:" + item.key);
       if (pendingButton) pendingButton.parentNode.remove();

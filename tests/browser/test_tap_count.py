@@ -276,7 +276,7 @@ def test_a_tap_the_server_refuses_is_said_and_let_go_and_the_rest_are_sent(phone
             {"type": "tap", "key": "refused-tap-000001", "by": 1, "response": elsewhere.id},
             {"type": "tap", "key": "kept-tap-000000001", "by": 1, "response": response.id},
         ],
-        "undo": [],
+        "undo": [f"r:{response.id}", f"r:{elsewhere.id}"],
     }
     page.evaluate(
         "([key, value]) => window.localStorage.setItem(key, value)",
@@ -288,5 +288,7 @@ def test_a_tap_the_server_refuses_is_said_and_let_go_and_the_rest_are_sent(phone
     )
     expect(status(page)).to_have_text("All taps saved.")
     expect(page.get_by_role("button", name="Halves then quarters, 1 student")).to_be_visible()
+    # Undo takes back the tap that counted, not the refused one.
+    expect(page.get_by_role("button", name="Undo last tap (Halves then quarters)")).to_be_enabled()
     assert waiting_on_the_phone(page, world, enactment) == []
     assert server_counts(enactment) == {"Halves then quarters": 1}
