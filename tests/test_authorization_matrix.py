@@ -473,6 +473,29 @@ def _recorders_only(values, data=_nothing) -> Case:
     """A change to world.leader's enactment: its teacher (or a planner) makes it; the team's
     teacher gets 403, another team 404."""
     return planners_only(values, data, rightful="leader")
+def _tap_enactment(w: World):
+    """world.leader's enactment of the designing cycle's lesson (tap-to-count): the leader
+    records it; world.teacher, a teammate who neither taught it nor plans, may not."""
+    from app.enactments.models import Enactment
+
+    cycle = _designing(w)
+    return _once(
+        w,
+        "tap enactment",
+        lambda: Enactment(
+            cycle_id=cycle.id, teacher_id=w.leader.id, taught_on=local_now().date(), class_code="4B"
+        ),
+    )
+
+
+def _on_tap_enactment(w: World) -> dict:
+    return {"enactment_id": _tap_enactment(w).id}
+
+
+def _tap_form(w: World) -> dict:
+    _tap_enactment(w)
+    response = w._matrix_objects["response"]
+    return {"key": "matrix-tap-key-0001", "by": "1", "response": str(response.id)}
 
 
 def _on_candidate(w: World) -> dict:
@@ -827,6 +850,13 @@ MATRIX: dict[str, Case] = {
     "enactments.update_factors": _recorders_only(_on_enactment, lambda w: {"factor": "pressing"}),
     "enactments.update_reflection": _recorders_only(
         _on_enactment, lambda w: {"what_worked": "Pairs talked first."}
+    # Tap-to-count: the teacher who taught it and the team's planners record; the team sees
+    # the counts; another team's enactment is a 404 (JSON for the JSON routes).
+    "tap_count.show": planners_only(_on_tap_enactment),
+    "tap_count.current_counts": team_owned(_on_tap_enactment),
+    "tap_count.tap": planners_only(_on_tap_enactment, _tap_form),
+    "tap_count.add_unanticipated": planners_only(
+        _on_tap_enactment, lambda w: {"key": "matrix-new-key-0001", "name": "Counted on"}
     ),
 }
 

@@ -11,6 +11,7 @@ from sqlalchemy.exc import IntegrityError
 from app.auth.models import User
 from app.enactments.models import Enactment, Tally, Tap, Unanticipated
 from app.extensions import db
+from app.idempotency import once
 from app.lessons.models import AnticipatedResponse, Lesson
 
 MAX_COUNT = 999
@@ -82,21 +83,25 @@ def tap(
     A count never goes below zero or above MAX_COUNT."""
     check_target(enactment, response_id, unanticipated_id)
     row = tally(enactment, response_id, unanticipated_id)
+    after = Tally.count + by
     try:
+        # The tap and the count it changes in one savepoint: SQLite (pysqlite) commits a
+        # savepoint released outside a transaction, so a replay at the same moment (or a
+        # crash) must never find the tap kept without its count.
         with db.session.begin_nested():
             db.session.add(
                 Tap(enactment_id=enactment.id, key=key, tally_id=row.id, by=by, tapped_at=tapped_at)
+            )
+            db.session.flush()
+            db.session.execute(
+                sa.update(Tally)
+                .where(Tally.id == row.id)
+                .values(count=sa.case((after < 0, 0), (after > MAX_COUNT, MAX_COUNT), else_=after))
             )
     except IntegrityError:
         db.session.commit()  # the tally row, if this replay made it
         db.session.refresh(row)
         return row.count
-    after = Tally.count + by
-    db.session.execute(
-        sa.update(Tally)
-        .where(Tally.id == row.id)
-        .values(count=sa.case((after < 0, 0), (after > MAX_COUNT, MAX_COUNT), else_=after))
-    )
     db.session.commit()
     db.session.refresh(row)
     return row.count
@@ -106,9 +111,38 @@ def add_unanticipated(
     actor: User, enactment: Enactment, name: str, description: str = ""
 ) -> Unanticipated:
     """A response nobody anticipated, with its (empty) chart row."""
+    found = _unanticipated(enactment, name, description)
+    db.session.commit()
+    return found
+
+
+def _unanticipated(enactment: Enactment, name: str, description: str = "") -> Unanticipated:
     found = Unanticipated(enactment_id=enactment.id, name=name, description=description)
     db.session.add(found)
     db.session.flush()
     db.session.add(Tally(enactment_id=enactment.id, unanticipated_id=found.id, count=0, codes=""))
-    db.session.commit()
+    db.session.flush()
     return found
+
+
+def add_unanticipated_once(
+    actor: User, enactment: Enactment, key: str, name: str
+) -> Unanticipated | None:
+    """`add_unanticipated` for a device that may send it again (its queue replays after a lost
+    answer): one response per key; a replay answers with the one made first (None if it was
+    removed since)."""
+    outcome = once(
+        actor,
+        key,
+        f"tap_count.unanticipated:{enactment.id}",
+        # Flushed, not committed: `once` commits it with the key and the id it made, so a
+        # replay arriving at the same moment never finds the key without the id.
+        lambda: _unanticipated(enactment, name),
+    )
+    if not outcome.replayed:
+        return outcome.value
+    return db.session.scalar(
+        sa.select(Unanticipated).where(
+            Unanticipated.id == outcome.object_id, Unanticipated.enactment_id == enactment.id
+        )
+    )
