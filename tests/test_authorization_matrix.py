@@ -850,6 +850,7 @@ MATRIX: dict[str, Case] = {
     "enactments.update_factors": _recorders_only(_on_enactment, lambda w: {"factor": "pressing"}),
     "enactments.update_reflection": _recorders_only(
         _on_enactment, lambda w: {"what_worked": "Pairs talked first."}
+    ),
     # Tap-to-count: the teacher who taught it and the team's planners record; the team sees
     # the counts; another team's enactment is a 404 (JSON for the JSON routes).
     "tap_count.show": planners_only(_on_tap_enactment),

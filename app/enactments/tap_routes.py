@@ -81,7 +81,7 @@ def tap(enactment_id: int):
     )
 
 
-@bp.post("/enactments/<int:enactment_id>/unanticipated")
+@bp.post("/enactments/<int:enactment_id>/count/unanticipated")
 @login_required
 def add_unanticipated(enactment_id: int):
     """A response nobody anticipated, added in the moment (once per key, however often sent)."""

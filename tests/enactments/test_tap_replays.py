@@ -25,7 +25,9 @@ def room(team_world):
 
 
 def add(client, enactment, name="Subtracted 3 from 4", key=KEY):
-    return client.post(f"/enactments/{enactment.id}/unanticipated", json={"key": key, "name": name})
+    return client.post(
+        f"/enactments/{enactment.id}/count/unanticipated", json={"key": key, "name": name}
+    )
 
 
 def unanticipated_names(enactment) -> list[str]:

@@ -194,7 +194,7 @@ def test_a_teammate_who_did_not_teach_it_and_does_not_plan_is_refused(team_world
     assert teacher.get(f"/enactments/{enactment.id}/count").status_code == 403
     assert (
         teacher.post(
-            f"/enactments/{enactment.id}/unanticipated", json={"key": KEY, "name": "Guessed"}
+            f"/enactments/{enactment.id}/count/unanticipated", json={"key": KEY, "name": "Guessed"}
         ).status_code
         == 403
     )
@@ -212,7 +212,7 @@ def test_the_counts_as_json_for_a_device_that_has_replayed(room, teacher):
     send(teacher, enactment, "count-key-00000001", response=first.id)
     send(teacher, enactment, "count-key-00000002", response=first.id)
     made = teacher.post(
-        f"/enactments/{enactment.id}/unanticipated", json={"key": KEY, "name": "Subtracted"}
+        f"/enactments/{enactment.id}/count/unanticipated", json={"key": KEY, "name": "Subtracted"}
     ).json
     send(teacher, enactment, "count-key-00000003", unanticipated=made["id"])
     counts = teacher.get(f"/enactments/{enactment.id}/counts").json
@@ -222,11 +222,17 @@ def test_the_counts_as_json_for_a_device_that_has_replayed(room, teacher):
     }
 
 
-def test_the_record_pages_link_to_tap_to_count(room, app):
-    from flask import render_template
+def test_the_record_page_links_to_tap_to_count_for_those_who_record(
+    room, client_as, app, team_world
+):
+    from tests.conftest import Auth
+    from tests.factories import add_member
 
     enactment, _ = room
-    with app.test_request_context():
-        html = render_template("enactments/_modes.html", enactment=enactment)
-    assert f'href="/enactments/{enactment.id}/count"' in html
-    assert "Count by tapping" in html
+    link = f'href="/enactments/{enactment.id}/count"'
+    page = client_as("teacher").get(f"/enactments/{enactment.id}").get_data(as_text=True)
+    assert link in page and "Count by tapping" in page
+    colleague_client = app.test_client()
+    Auth(colleague_client).login(add_member(team_world.team))
+    colleague = colleague_client.get(f"/enactments/{enactment.id}")
+    assert colleague.status_code == 200 and link not in colleague.get_data(as_text=True)
