@@ -48,9 +48,9 @@ def create_app(overrides: dict | None = None) -> Flask:
     from app.leadership.mentoring_routes import bp as mentoring_bp
     from app.leadership.moves_routes import bp as moves_bp
     from app.leadership.routes import bp as leadership_bp
+    from app.lessons.field_routes import bp as lesson_fields_bp
     from app.lessons.history_routes import bp as lesson_history_bp
     from app.lessons.packet_routes import bp as lesson_packet_bp
-    from app.lessons.field_routes import bp as lesson_fields_bp
     from app.lessons.routes import bp as lessons_bp
     from app.meetings.console_routes import bp as console_bp
     from app.meetings.contributions_routes import bp as contributions_bp
