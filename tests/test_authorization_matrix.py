@@ -432,6 +432,8 @@ def _on_removed_change(w: World) -> dict:
     if response.removed_at is None:
         writing.remove_response(w.teacher, response)
     return values
+
+
 def _enacting(w: World):
     """world.leader's lesson with class 4L in the designing cycle, with a response nobody
     anticipated: the team's teacher (neither its teacher nor a planner) may only read it."""
@@ -473,6 +475,8 @@ def _recorders_only(values, data=_nothing) -> Case:
     """A change to world.leader's enactment: its teacher (or a planner) makes it; the team's
     teacher gets 403, another team 404."""
     return planners_only(values, data, rightful="leader")
+
+
 def _tap_enactment(w: World):
     """world.leader's enactment of the designing cycle's lesson (tap-to-count): the leader
     records it; world.teacher, a teammate who neither taught it nor plans, may not."""
