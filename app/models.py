@@ -2,7 +2,7 @@
 
 from app.auth.models import Invite, LoginSession, SignInAttempt, User
 from app.cycles.models import Cycle
-from app.enactments.models import Enactment, Tally, Unanticipated
+from app.enactments.models import Enactment, Tally, Tap, Unanticipated, WorkSample
 from app.idempotency import IdempotencyKey
 from app.leadership.models import FacilitationMove, MentoringLoop, Nudge, PhaseChange
 from app.lessons.models import AnticipatedResponse, Lesson, LessonChange
@@ -22,6 +22,8 @@ __all__ = [
     "Enactment",
     "Tally",
     "Unanticipated",
+    "Tap",
+    "WorkSample",
     "AnticipatedResponse",
     "Lesson",
     "LessonChange",

@@ -84,7 +84,10 @@ class Cycle(db.Model):
     starts_on: Mapped[date]
     ends_on: Mapped[date]
     stage: Mapped[CycleStage] = mapped_column(db_enum(CycleStage), default=CycleStage.select)
-    # What the debrief decided to carry into the next cycle.
+    # The team's debrief record: what worked, what we learned as teachers, and the next steps
+    # it carries into the next cycle (which starts from them as its goal).
+    debrief_worked: Mapped[str] = mapped_column(sa.Text, default="")
+    debrief_learned: Mapped[str] = mapped_column(sa.Text, default="")
     next_steps: Mapped[str] = mapped_column(sa.Text, default="")
     # Task selection (app/selection): the chosen task, why, and the state of the selection.
     shared_task_id: Mapped[int | None] = mapped_column(

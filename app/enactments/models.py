@@ -176,3 +176,30 @@ class Tap(db.Model):
     # When the teacher tapped (from the device), and when it reached us.
     tapped_at: Mapped[datetime | None]
     received_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+
+class WorkSample(db.Model):
+    """A de-identified photo of student work from one enactment, tied to the chart row of the
+    response it shows. The image is re-encoded without metadata and resized for the screen
+    (app/uploads.py); `image_name` is its file in the upload folder's samples kind."""
+
+    __tablename__ = "work_samples"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    enactment_id: Mapped[int] = mapped_column(
+        sa.ForeignKey("enactments.id", ondelete="CASCADE"), index=True
+    )
+    tally_id: Mapped[int | None] = mapped_column(sa.ForeignKey("tallies.id", ondelete="SET NULL"))
+    caption: Mapped[str] = mapped_column(sa.String(300), default="")
+    image_name: Mapped[str] = mapped_column(sa.String(80))
+    width: Mapped[int]
+    height: Mapped[int]
+    # Chosen by the team for the debrief report.
+    in_report: Mapped[bool] = mapped_column(default=False)
+    uploaded_by_id: Mapped[int | None] = mapped_column(
+        sa.ForeignKey("users.id", ondelete="SET NULL")
+    )
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+    enactment: Mapped[Enactment] = relationship()
+    tally: Mapped[Tally | None] = relationship()
