@@ -46,6 +46,7 @@ def create_app(overrides: dict | None = None) -> Flask:
     from app.leadership.mentoring_routes import bp as mentoring_bp
     from app.leadership.moves_routes import bp as moves_bp
     from app.leadership.routes import bp as leadership_bp
+    from app.lessons.response_routes import bp as lesson_responses_bp
     from app.lessons.routes import bp as lessons_bp
     from app.meetings.console_routes import bp as console_bp
     from app.meetings.contributions_routes import bp as contributions_bp
@@ -83,6 +84,7 @@ def create_app(overrides: dict | None = None) -> Flask:
         cycles_bp,
         selection_bp,
         lessons_bp,
+        lesson_responses_bp,
     ):
         app.register_blueprint(blueprint)
     register_commands(app)
