@@ -1,0 +1,164 @@
+"""Anticipated responses in real Chromium: add one with every field, sequence them by keyboard
+alone and by drag and drop, remove one and undo, and build the board on the projector from a
+phone."""
+
+import re
+import time
+
+import pytest
+from playwright.sync_api import Page, expect
+
+from app.meetings.models import SegmentKind
+from tests.browser.conftest import PHONE, screenshot, sign_in
+from tests.factories import PASSWORD, make_meeting, make_world
+from tests.lessons.helpers import make_lesson
+from tests.lessons.response_helpers import add
+
+pytestmark = pytest.mark.browser
+
+PROJECTOR = {"width": 1920, "height": 1080}
+SEQUENCE = "() => [...document.querySelectorAll('ol.responses > li')].map(li => +li.dataset.id)"
+
+
+def expect_sequence(page: Page, ids: list[int]) -> None:
+    page.wait_for_function(
+        f"ids => JSON.stringify(({SEQUENCE})()) === JSON.stringify(ids)", arg=ids
+    )
+
+
+def signed_in(new_context, person, url: str, viewport=None) -> Page:
+    page = (new_context(viewport=viewport) if viewport else new_context()).new_page()
+    sign_in(page, person.email, PASSWORD)
+    expect(page.get_by_role("navigation", name="Main")).to_be_visible()
+    page.goto(url)
+    return page
+
+
+def test_a_teacher_adds_sequences_and_removes_anticipated_responses(new_context):
+    world = make_world()
+    lesson = make_lesson(world.team)
+    halves, numerators = add(
+        lesson,
+        world.teacher,
+        "Halves, then halves again",
+        "Adds the numerators",
+        assessing_questions="How did you cut them?",
+    )
+    page = signed_in(new_context, world.teacher, f"/cycles/{lesson.cycle_id}/lesson")
+
+    # Add a response with every field.
+    page.get_by_text("Add an anticipated response").click()
+    page.get_by_label("Name", exact=True).fill("Draws a number line")
+    page.get_by_label("What the student does").fill("Marks quarters from 0 to 3.")
+    page.get_by_label("Representation").select_option(label="Number line")
+    page.get_by_label("Partial").check()
+    page.get_by_label("Misconception behind it").fill("Counts tick marks, not spaces.")
+    page.get_by_label("Assessing questions").fill("Where is one whole?\nWhat does each jump mean?")
+    page.get_by_label("Advancing questions").fill("How much does one friend get?")
+    page.get_by_label("How it connects to the goal").fill("Fractions as lengths.")
+    page.get_by_role("button", name="Add the response").click()
+    expect(page.get_by_text("Added “Draws a number line”.")).to_be_visible()
+    number_line = lesson_response_id(page, "Draws a number line")
+    expect_sequence(page, [halves.id, numerators.id, number_line])
+
+    # Keyboard only: Tab to "Move later", Enter, and the focus stays for the next press.
+    page.get_by_role("button", name="Move “Halves, then halves again” earlier").focus()
+    page.keyboard.press("Tab")
+    later = page.get_by_role("button", name="Move “Halves, then halves again” later")
+    expect(later).to_be_focused()
+    page.keyboard.press("Enter")
+    expect_sequence(page, [numerators.id, halves.id, number_line])
+    expect(later).to_be_focused()
+    page.keyboard.press("Enter")
+    expect_sequence(page, [numerators.id, number_line, halves.id])
+    expect(later).to_be_focused()
+    expect(later).to_have_attribute("aria-disabled", "true")
+    page.keyboard.press("Enter")  # at the end: nothing moves
+    expect_sequence(page, [numerators.id, number_line, halves.id])
+
+    # Drag and drop: the number line's handle onto the top half of the first card.
+    with page.expect_response(re.compile(r"/responses/order$")) as answer:
+        page.locator(f"#response-{number_line} .drag-handle").drag_to(
+            page.locator(f"#response-{numerators.id}"), target_position={"x": 60, "y": 5}
+        )
+    assert answer.value.ok
+    expect_sequence(page, [number_line, numerators.id, halves.id])
+    page.reload()
+    expect_sequence(page, [number_line, numerators.id, halves.id])
+
+    # Share in the discussion: the planned sequence numbers the shared ones.
+    page.get_by_role("button", name="Share in the discussion: “Adds the numerators”").click()
+    sequence = page.get_by_role("list", name="The planned discussion sequence")
+    expect(sequence.get_by_role("listitem")).to_have_text(
+        ["Draws a number line", "Halves, then halves again"]
+    )
+
+    # Remove, then Undo: back in its place.
+    page.get_by_role("button", name="Remove “Halves, then halves again”").click()
+    expect(page.get_by_text("Removed “Halves, then halves again”.")).to_be_visible()
+    undo = page.get_by_role("button", name="Undo")
+    expect(undo).to_be_focused()
+    removed = page.get_by_role("list", name="Removed responses")
+    expect(removed.get_by_role("button", name="Bring back")).to_have_count(1)
+    expect_sequence(page, [number_line, numerators.id])
+    undo.click()
+    expect_sequence(page, [number_line, numerators.id, halves.id])
+    expect(page.get_by_role("list", name="Removed responses")).to_have_count(0)
+    screenshot(page, "lesson-responses")
+
+
+def lesson_response_id(page: Page, name: str) -> int:
+    share = page.get_by_role("button", name=f"Share in the discussion: “{name}”")
+    return int(re.search(r"\d+", share.get_attribute("id")).group())
+
+
+def test_a_response_added_on_a_phone_appears_on_the_projector(new_context):
+    world = make_world()
+    lesson = make_lesson(world.team)
+    add(
+        lesson,
+        world.teacher,
+        "Halves, then halves again",
+        assessing_questions="How did you cut the brownies?\nAre the pieces the same size?",
+        advancing_questions="How much of one brownie does each friend get?",
+    )
+    add(
+        lesson,
+        world.teacher,
+        "Draws a number line",
+        "Uses an area model",
+        "Repeated halving table",
+        assessing_questions="Where is one whole on your line?\nWhat does each part stand for?",
+        advancing_questions="Can you write each share as a fraction?",
+    )
+    meeting = make_meeting(
+        world.team,
+        title="Planning the brownies lesson",
+        cycle_id=lesson.cycle_id,
+        segments=[{"title": "Anticipate student thinking", "kind": SegmentKind.anticipate}],
+        running=True,
+    )
+    projector = signed_in(
+        new_context, world.mentor, f"/meetings/{meeting.id}/run/display", PROJECTOR
+    )
+    board = projector.locator(".anticipation-board")
+    expect(board.get_by_role("heading", name="Halves, then halves again")).to_be_visible()
+    expect(projector.get_by_text("Add yours from your own device:")).to_be_visible()
+    projector.wait_for_timeout(500)  # the cycle's event stream is open
+
+    phone = signed_in(new_context, world.teacher, f"/cycles/{lesson.cycle_id}/lesson", PHONE)
+    phone.get_by_text("Add an anticipated response").click()
+    phone.get_by_label("Name", exact=True).fill("Adds the numerators")
+    phone.get_by_label("Incorrect").check()
+    phone.get_by_label("Misconception behind it").fill("Treats 3/4 as 3 + 4.")
+    phone.get_by_label("Assessing questions").fill("What does the 4 stand for?")
+    phone.get_by_role("button", name="Add the response").click()
+    expect(phone.get_by_text("Added “Adds the numerators”.")).to_be_visible()
+    added_at = time.monotonic()
+    expect(board.get_by_role("heading", name="Adds the numerators")).to_be_visible(timeout=3000)
+    print(f"projector shows the phone's response {time.monotonic() - added_at:.2f} s after")
+    expect(board.get_by_text("Treats 3/4 as 3 + 4.")).to_be_visible()
+    no_scroll = "() => document.documentElement.scrollHeight <= window.innerHeight"
+    assert projector.evaluate(no_scroll)
+    screenshot(projector, "lesson-anticipate-projector", full_page=False)
+    screenshot(phone, "lesson-responses-phone")
