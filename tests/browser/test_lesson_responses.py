@@ -6,17 +6,19 @@ import re
 import time
 
 import pytest
+from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import Page, expect
 
 from app.meetings.models import SegmentKind
 from tests.browser.conftest import PHONE, screenshot, sign_in
 from tests.factories import PASSWORD, make_meeting, make_world
 from tests.lessons.helpers import make_lesson
-from tests.lessons.response_helpers import add
+from tests.lessons.response_helpers import add, image_bytes
 
 pytestmark = pytest.mark.browser
 
 PROJECTOR = {"width": 1920, "height": 1080}
+AXE = Axe()
 SEQUENCE = "() => [...document.querySelectorAll('ol.responses > li')].map(li => +li.dataset.id)"
 
 
@@ -24,6 +26,20 @@ def expect_sequence(page: Page, ids: list[int]) -> None:
     page.wait_for_function(
         f"ids => JSON.stringify(({SEQUENCE})()) === JSON.stringify(ids)", arg=ids
     )
+
+
+def expect_no_axe_violations(page: Page) -> None:
+    page.wait_for_load_state("networkidle")
+    results = AXE.run(page).response
+    assert results["passes"], "axe checked nothing"
+    assert not results["violations"], [
+        (v["id"], v["nodes"][0]["target"]) for v in results["violations"]
+    ]
+
+
+@pytest.fixture(autouse=True)
+def upload_folder(app, tmp_path, monkeypatch):
+    monkeypatch.setitem(app.config, "UPLOAD_FOLDER", str(tmp_path / "uploads"))
 
 
 def signed_in(new_context, person, url: str, viewport=None) -> Page:
@@ -104,7 +120,29 @@ def test_a_teacher_adds_sequences_and_removes_anticipated_responses(new_context)
     undo.click()
     expect_sequence(page, [number_line, numerators.id, halves.id])
     expect(page.get_by_role("list", name="Removed responses")).to_have_count(0)
+
+    # A sketch: add it on the card, see it, remove it after being asked.
+    page.get_by_text("Add a sketch of “Draws a number line”").click()
+    page.get_by_label("Sketch image of “Draws a number line”").set_input_files(
+        {"name": "line.png", "mimeType": "image/png", "buffer": image_bytes((2400, 600))}
+    )
+    page.get_by_role("button", name="Add the sketch").click()
+    expect(page.get_by_text("Sketch added for “Draws a number line”.")).to_be_visible()
+    sketch = page.get_by_role("img", name="Sketch of “Draws a number line”")
+    expect(sketch).to_be_visible()
+    assert sketch.evaluate("img => img.naturalWidth") == 1600
+    page.get_by_text("Add an anticipated response").click()
+    expect_no_axe_violations(page)
     screenshot(page, "lesson-responses")
+    page.get_by_text("Replace or remove the sketch of “Draws a number line”").click()
+    page.get_by_role("link", name="Remove the sketch…").click()
+    expect(
+        page.get_by_role("heading", name="Remove the sketch of “Draws a number line”?")
+    ).to_be_visible()
+    expect_no_axe_violations(page)
+    page.get_by_role("button", name="Remove the sketch").click()
+    expect(page.get_by_text("The sketch of “Draws a number line” was removed.")).to_be_visible()
+    expect(page.get_by_role("img", name="Sketch of “Draws a number line”")).to_have_count(0)
 
 
 def lesson_response_id(page: Page, name: str) -> int:
@@ -160,5 +198,6 @@ def test_a_response_added_on_a_phone_appears_on_the_projector(new_context):
     expect(board.get_by_text("Treats 3/4 as 3 + 4.")).to_be_visible()
     no_scroll = "() => document.documentElement.scrollHeight <= window.innerHeight"
     assert projector.evaluate(no_scroll)
+    expect_no_axe_violations(projector)
     screenshot(projector, "lesson-anticipate-projector", full_page=False)
     screenshot(phone, "lesson-responses-phone")
