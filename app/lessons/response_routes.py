@@ -4,7 +4,17 @@ planned discussion sequence (drag and drop, or the Move buttons), select to shar
 Every write answers an htmx request with the list alone (_responses.html) and a plain one with
 a redirect to the lesson page, so the page works without JavaScript too."""
 
-from flask import Blueprint, abort, flash, redirect, render_template, request, send_file, url_for
+from flask import (
+    Blueprint,
+    abort,
+    flash,
+    make_response,
+    redirect,
+    render_template,
+    request,
+    send_file,
+    url_for,
+)
 from flask_login import current_user, login_required
 
 from app import idempotency
@@ -30,6 +40,15 @@ TOO_MANY = (
 )
 STEPS = {"earlier": -1, "later": 1}
 CHOOSE_AGAIN = "The image was fine but is not kept until the form saves: choose it again."
+
+
+def _refused_page(cycle, anchor: str, **more):
+    """The lesson page with a refused form, scrolled (after a boosted post) to that form."""
+    page, status = render_lesson(cycle, 422, **more)
+    response = make_response(page, status)
+    if request.headers.get("HX-Boosted"):
+        response.headers["HX-Reswap"] = f"innerHTML show:#{anchor}:top"
+    return response
 
 
 def _to_page(cycle_id: int, response_id: int | None = None, **args):
@@ -63,7 +82,7 @@ def create(lesson_id: int):
     if not valid or form.sketch.errors:
         if image is not None:
             form.sketch.errors = [CHOOSE_AGAIN]
-        return render_lesson(lesson.cycle, 422, response_form=form)
+        return _refused_page(lesson.cycle, "add-response", response_form=form)
     try:
         # A double click or a retried post adds one response, not two.
         outcome = idempotency.once(
@@ -73,7 +92,7 @@ def create(lesson_id: int):
             lambda: _add(lesson, form.fields(), image),
         )
     except writing.TooManyResponses:
-        return render_lesson(lesson.cycle, 422, response_form=form, add_problem=TOO_MANY)
+        return _refused_page(lesson.cycle, "add-response", response_form=form, add_problem=TOO_MANY)
     flash(f"Added “{form.name.data}”.", "success")
     return _to_page(lesson.cycle_id, outcome.object_id or outcome.value.id)
 
@@ -200,7 +219,9 @@ def upload_sketch(response_id: int):
     image = sketch_from(form.sketch)
     if image is None:
         problem = form.sketch.errors[0] if form.sketch.errors else "Choose an image to upload."
-        return render_lesson(response.lesson.cycle, 422, sketch_problems={response.id: problem})
+        return _refused_page(
+            response.lesson.cycle, f"response-{response.id}", sketch_problems={response.id: problem}
+        )
     outcome = idempotency.once(
         current_user,
         idempotency.key_from(request.form),

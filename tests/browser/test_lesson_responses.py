@@ -72,6 +72,18 @@ def test_a_teacher_adds_sequences_and_removes_anticipated_responses(new_context)
     page.get_by_label("Assessing questions").fill("Where is one whole?\nWhat does each jump mean?")
     page.get_by_label("Advancing questions").fill("How much does one friend get?")
     page.get_by_label("How it connects to the goal").fill("Fractions as lengths.")
+    # A name left blank (past the browser's own check): the message beside it, in view, and
+    # everything typed still there.
+    name = page.get_by_label("Name", exact=True)
+    name.fill("   ")
+    name.evaluate("field => field.removeAttribute('required')")
+    page.get_by_role("button", name="Add the response").click()
+    expect(page.get_by_text("Give the response a short name.")).to_be_in_viewport()
+    expect(page.get_by_label("Misconception behind it")).to_have_value(
+        "Counts tick marks, not spaces."
+    )
+    expect(page.get_by_label("Partial")).to_be_checked()
+    page.get_by_label("Name", exact=True).fill("Draws a number line")
     page.get_by_role("button", name="Add the response").click()
     expect(page.get_by_text("Added “Draws a number line”.")).to_be_visible()
     number_line = lesson_response_id(page, "Draws a number line")
