@@ -697,7 +697,7 @@ MATRIX: dict[str, Case] = {
     # them an upload folder of their own.
     "lesson_responses.sketch": team_owned(_on_response, rightful=None),
     "lesson_responses.upload_sketch": team_owned(_on_response, _sketch_upload, rightful=None),
-    "lesson_responses.confirm_remove_sketch": team_owned(_on_response),
+    "lesson_responses.edit_sketch": team_owned(_on_response),
     "lesson_responses.remove_sketch": team_owned(_on_response),
     "handoff.show": leader_private(
         lambda w: _private_material(w) | {"team_id": w.team.id, "user_id": w.leader.id},

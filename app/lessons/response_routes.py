@@ -213,14 +213,17 @@ def sketch(response_id: int):
 @bp.post("/responses/<int:response_id>/sketch")
 @login_required
 def upload_sketch(response_id: int):
-    """Add a sketch, or replace the one there is."""
+    """Add a sketch from the card, or replace one from the page that shows what goes."""
     response = response_for(current_user, response_id)
     form = SketchForm()
     image = sketch_from(form.sketch)
     if image is None:
         problem = form.sketch.errors[0] if form.sketch.errors else "Choose an image to upload."
+        if response.sketch_name:
+            return _sketch_page(response, 422, problem)
+        problems = {response.id: problem}
         return _refused_page(
-            response.lesson.cycle, f"response-{response.id}", sketch_problems={response.id: problem}
+            response.lesson.cycle, f"response-{response.id}", sketch_problems=problems
         )
     outcome = idempotency.once(
         current_user,
@@ -233,16 +236,22 @@ def upload_sketch(response_id: int):
     return _to_page(response.lesson.cycle_id, response.id)
 
 
-@bp.get("/responses/<int:response_id>/sketch/remove")
+def _sketch_page(response: AnticipatedResponse, status: int = 200, problem: str = ""):
+    cycle = response.lesson.cycle
+    page = render_template(
+        "lessons/sketch_edit.html", response=response, cycle=cycle, team=cycle.team, problem=problem
+    )
+    return page, status
+
+
+@bp.get("/responses/<int:response_id>/sketch/edit")
 @login_required
-def confirm_remove_sketch(response_id: int):
+def edit_sketch(response_id: int):
+    """Replacing or removing a sketch starts here, beside the sketch that would go."""
     response = response_for(current_user, response_id)
     if response.sketch_name is None:
         return _to_page(response.lesson.cycle_id, response.id)
-    cycle = response.lesson.cycle
-    return render_template(
-        "lessons/remove_sketch.html", response=response, cycle=cycle, team=cycle.team
-    )
+    return _sketch_page(response)
 
 
 @bp.post("/responses/<int:response_id>/sketch/remove")

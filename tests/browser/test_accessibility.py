@@ -358,8 +358,8 @@ NOT_PAGES = {
     "lesson_responses.list_fragment",  # the lesson page's responses, swapped into it
     "lesson_responses.board",  # the anticipate panel's board, swapped into the run views
     "lesson_responses.sketch",  # a response's sketch, shown inside the lesson page
-    # The demo has no sketch to remove: axe checks this page in test_lesson_responses.py.
-    "lesson_responses.confirm_remove_sketch",
+    # The demo has no sketch to replace: axe checks this page in test_lesson_responses.py.
+    "lesson_responses.edit_sketch",
     "task_transfer.export_csv",
     "task_transfer.export_json",
 }

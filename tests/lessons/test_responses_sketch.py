@@ -116,6 +116,30 @@ def test_a_decompression_bomb_is_refused(client_as, response):
     assert "too many pixels" in answer.get_data(as_text=True)
 
 
+def test_the_card_offers_a_new_sketch_and_sends_a_sketched_one_to_its_own_page(client_as, response):
+    teacher = client_as("teacher")
+    lesson_page = f"/cycles/{response.lesson.cycle_id}/lesson"
+    assert f'id="sketch-{response.id}"' in teacher.get(lesson_page).get_data(as_text=True)
+    assert teacher.get(f"/responses/{response.id}/sketch/edit").status_code == 302
+    _upload(teacher, response, image_bytes())
+    page = teacher.get(lesson_page).get_data(as_text=True)
+    assert f'id="sketch-{response.id}"' not in page
+    assert f'href="/responses/{response.id}/sketch/edit"' in page
+
+
+def test_a_refused_replacement_keeps_the_sketch_and_says_why_on_its_page(client_as, response):
+    teacher = client_as("teacher")
+    _upload(teacher, response, image_bytes())
+    kept = _fresh(response).sketch_name
+    answer = _upload(teacher, response, b"%PDF-1.4\n%%EOF\n", "new.pdf")
+    page = answer.get_data(as_text=True)
+    assert answer.status_code == 422
+    assert 'id="sketch-error">That is a PDF. Upload a PNG, JPEG, GIF or WebP image.' in page
+    assert "Replace or remove the sketch of “Halves”?" in page
+    assert _fresh(response).sketch_name == kept
+    assert _sketch_changes(response) == ["added"]
+
+
 def test_replacing_keeps_one_file_and_removing_asks_first(client_as, response, sketch_folder):
     teacher = client_as("teacher")
     _upload(teacher, response, image_bytes(), "one.png")
@@ -123,9 +147,9 @@ def test_replacing_keeps_one_file_and_removing_asks_first(client_as, response, s
     _upload(teacher, response, jpeg_with_gps())
     second = _fresh(response).sketch_name
     assert second != first and [p.name for p in sketch_folder.iterdir()] == [second]
-    asked = teacher.get(f"/responses/{response.id}/sketch/remove")
+    asked = teacher.get(f"/responses/{response.id}/sketch/edit")
     assert asked.status_code == 200
-    assert "Remove the sketch of “Halves”?" in asked.get_data(as_text=True)
+    assert "Replace or remove the sketch of “Halves”?" in asked.get_data(as_text=True)
     assert _fresh(response).sketch_name == second
     removed = teacher.post(f"/responses/{response.id}/sketch/remove")
     assert removed.status_code == 302
