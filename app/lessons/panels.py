@@ -2,7 +2,8 @@
 their planned sequence, live. The team's anticipations hold nothing private, so the projector
 may show them; no author's name is drawn."""
 
-from app.cycles.models import Cycle
+from app import live
+from app.cycles.models import Cycle, live_channel
 from app.extensions import db
 from app.lessons.queries import lesson_view
 from app.meetings.models import Meeting, Segment, SegmentKind
@@ -12,5 +13,10 @@ from app.meetings.panels import Panel, panel
 @panel(SegmentKind.anticipate)
 def anticipation_board(meeting: Meeting, segment: Segment) -> Panel:
     cycle = db.session.get(Cycle, meeting.cycle_id) if meeting.cycle_id else None
-    view = lesson_view(cycle) if cycle else None
-    return Panel("lessons/_run_panel.html", {"cycle": cycle, "view": view})
+    if cycle is None:
+        return Panel("lessons/_run_panel.html", {"cycle": None})
+    # The stream starts from the event the board was drawn at: nothing between is missed.
+    after = live.latest_id(live_channel(cycle.id))
+    return Panel(
+        "lessons/_run_panel.html", {"cycle": cycle, "view": lesson_view(cycle), "after": after}
+    )
