@@ -1,40 +1,45 @@
-"""The lesson page, drawn the same way after a GET and after a refused POST, and its list of
-anticipated responses alone for the swaps that change it."""
+"""The lesson page after a refused POST, and its list of anticipated responses alone for the
+swaps that change it. What the list's templates need beyond the page's own context
+(content.lesson_context) has a default here, as template globals, so every place that draws
+the list (the page, its live re-fetch, these answers) draws it the same way."""
 
-from flask import render_template
+from flask import Flask, render_template, request
 
-from app.cycles.models import Cycle
-from app.lessons.models import PLAN_FIELDS, PLAN_MINUTES, RESPONSE_FIELDS
-from app.lessons.queries import lesson_view
+from app import live
+from app.cycles.models import Cycle, live_channel
+from app.lessons.content import lesson_context
+from app.lessons.models import AnticipatedResponse
+from app.lessons.queries import LessonView
 from app.lessons.response_forms import ResponseForm
 from app.lessons.writing import MAX_RESPONSES
+from app.numbers import parse_id
 
 
-def lesson_context(cycle: Cycle, just_removed: int | None = None, **more) -> dict:
-    """What show.html and its fragments draw. `just_removed`: the response whose removal the
-    page offers to undo; `more`: a refused form (`response_form`), a sketch's problem
-    (`sketch_problems` by response id), a `problem` over the list."""
-    view = lesson_view(cycle)
-    undo = next((r for r in view.removed if r.id == just_removed), None)
-    return {
-        "cycle": cycle,
-        "team": cycle.team,
-        "view": view,
-        "plan_fields": PLAN_FIELDS,
-        "plan_minutes": PLAN_MINUTES,
-        "response_fields": RESPONSE_FIELDS,
-        "response_form": ResponseForm(formdata=None),
-        "sketch_problems": {},
-        "problem": "",
-        "undo": undo,
-        "max_responses": MAX_RESPONSES,
-    } | more
+def new_response_form() -> ResponseForm:
+    return ResponseForm(formdata=None)
+
+
+def undo_offer(view: LessonView) -> AnticipatedResponse | None:
+    """The response removed just now (?removed=<id> after a plain post), to offer Undo."""
+    removed = parse_id(request.args.get("removed"))
+    return next((r for r in view.removed if r.id == removed), None)
+
+
+def init_app(app: Flask) -> None:
+    app.jinja_env.globals.update(
+        new_response_form=new_response_form, undo_offer=undo_offer, max_responses=MAX_RESPONSES
+    )
 
 
 def render_lesson(cycle: Cycle, status: int = 200, **more):
-    return render_template("lessons/show.html", **lesson_context(cycle, **more)), status
+    """The whole page; `more`: a refused form (`response_form`, `add_problem`), a sketch's
+    problem (`sketch_problems` by response id), a `problem` over the list."""
+    after = live.latest_id(live_channel(cycle.id))
+    page = render_template("lessons/show.html", after=after, **lesson_context(cycle), **more)
+    return page, status
 
 
 def render_responses(cycle: Cycle, status: int = 200, **more):
-    """The anticipated responses section alone (_responses.html), for an htmx swap."""
-    return render_template("lessons/_responses.html", **lesson_context(cycle, **more)), status
+    """The anticipated responses section alone (_responses.html), for an htmx swap; `undo`:
+    the response just removed."""
+    return render_template("lessons/_responses.html", **lesson_context(cycle), **more), status

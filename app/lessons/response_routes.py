@@ -19,8 +19,9 @@ from flask_login import current_user, login_required
 
 from app import idempotency
 from app.cycles.access import cycle_for
+from app.extensions import db
 from app.htmx import is_htmx
-from app.lessons import panels, writing
+from app.lessons import pages, panels, writing
 from app.lessons.access import lesson_for, response_for
 from app.lessons.models import AnticipatedResponse
 from app.lessons.pages import render_lesson, render_responses
@@ -32,6 +33,7 @@ from app.numbers import parse_id
 from app.uploads import CheckedFile, FileProblem, media_type
 
 bp = Blueprint("lesson_responses", __name__)
+bp.record_once(lambda state: pages.init_app(state.app))
 __all__ = ["bp", "panels"]  # importing panels registers the "anticipate" run-view panel
 
 TOO_MANY = (
@@ -112,7 +114,8 @@ def remove(response_id: int):
     cycle_id = response.lesson.cycle_id
     writing.remove_response(current_user, response)
     if is_htmx():
-        return render_responses(cycle_for(current_user, cycle_id), just_removed=response_id)
+        cycle = cycle_for(current_user, cycle_id)
+        return render_responses(cycle, undo=db.session.get(AnticipatedResponse, response_id))
     return _to_page(cycle_id, removed=response_id)
 
 

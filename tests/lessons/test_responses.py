@@ -1,8 +1,12 @@
 """Adding an anticipated response with every field, and removing one with Undo."""
 
 import sqlalchemy as sa
+from flask import render_template
 
+from app.cycles.models import Cycle
 from app.extensions import db
+from app.lessons import writing
+from app.lessons.content import lesson_context
 from app.lessons.models import AnticipatedResponse, ChangeKind, LessonChange
 from app.lessons.writing import MAX_RESPONSES
 from tests.lessons.helpers import make_lesson
@@ -193,3 +197,16 @@ def test_another_teams_lesson_and_responses_are_404(team_world, client_as):
         assert outsider.post(f"/responses/{response.id}/{action}").status_code == 404, action
     assert outsider.get(f"/cycles/{lesson.cycle_id}/lesson/board").status_code == 404
     assert sequence(lesson) == ["Halves"]
+
+
+def test_the_list_draws_from_the_lesson_pages_own_context_alone(app, team_world):
+    """Whatever else draws the list (the page's live re-fetch) hands it content.lesson_context
+    only: the form, the undo offer and the limits have their defaults."""
+    lesson = make_lesson(team_world.team)
+    kept, gone = add(lesson, team_world.teacher, "Halves", "Draws")
+    writing.remove_response(team_world.teacher, gone)
+    cycle = db.session.get(Cycle, lesson.cycle_id)
+    with app.test_request_context(f"/cycles/{cycle.id}/lesson?removed={gone.id}"):
+        html = render_template("lessons/_responses.html", **lesson_context(cycle))
+    assert f'id="response-{kept.id}"' in html
+    assert "Removed “Draws”." in html and 'id="new-response-name"' in html
