@@ -19,6 +19,7 @@ pytestmark = pytest.mark.browser
 
 PROJECTOR = {"width": 1920, "height": 1080}
 AXE = Axe()
+LOADED = "(path) => performance.getEntriesByName(location.origin + path).length"
 SEQUENCE = "() => [...document.querySelectorAll('ol.responses > li')].map(li => +li.dataset.id)"
 
 
@@ -60,7 +61,11 @@ def test_a_teacher_adds_sequences_and_removes_anticipated_responses(new_context)
         "Adds the numerators",
         assessing_questions="How did you cut them?",
     )
-    page = signed_in(new_context, world.teacher, f"/cycles/{lesson.cycle_id}/lesson")
+    # Arriving by a boosted link: the list's behaviour scripts come with it.
+    page = signed_in(new_context, world.teacher, f"/cycles/{lesson.cycle_id}")
+    page.get_by_role("link", name="The lesson and its anticipated responses").click()
+    expect(page.get_by_role("heading", name="Anticipated responses")).to_be_visible()
+    page.wait_for_function(LOADED, arg="/static/js/responses-keep.js")
 
     # Add a response with every field.
     page.get_by_text("Add an anticipated response").click()
@@ -89,6 +94,10 @@ def test_a_teacher_adds_sequences_and_removes_anticipated_responses(new_context)
     number_line = lesson_response_id(page, "Draws a number line")
     expect_sequence(page, [halves.id, numerators.id, number_line])
 
+    # A new response half typed stays as it is while the list is redrawn.
+    page.get_by_text("Add an anticipated response").click()
+    page.get_by_label("Name", exact=True).fill("Half typed")
+
     # Keyboard only: Tab to "Move later", Enter, and the focus stays for the next press.
     page.get_by_role("button", name="Move “Halves, then halves again” earlier").focus()
     page.keyboard.press("Tab")
@@ -103,6 +112,7 @@ def test_a_teacher_adds_sequences_and_removes_anticipated_responses(new_context)
     expect(later).to_have_attribute("aria-disabled", "true")
     page.keyboard.press("Enter")  # at the end: nothing moves
     expect_sequence(page, [numerators.id, number_line, halves.id])
+    expect(page.get_by_label("Name", exact=True)).to_have_value("Half typed")
 
     # Drag and drop: the number line's handle onto the top half of the first card.
     with page.expect_response(re.compile(r"/responses/order$")) as answer:
