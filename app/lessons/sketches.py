@@ -1,7 +1,11 @@
 """The sketch of an anticipated response: an image only, shrunk to at most 1600 px on its
 longer side, kept in the upload folder's `sketches`. Adding, replacing and removing one is a
-change in the lesson's history (field "sketch", value "added", "replaced" or "removed")."""
+change in the lesson's history (field "sketch", value "added", "replaced" or "removed").
 
+A lesson revised from an earlier one carries its responses' sketches by name (starting.py):
+one file may belong to several responses, so a file goes only when no response holds it."""
+
+import sqlalchemy as sa
 from sqlalchemy.exc import SQLAlchemyError
 
 from app.auth.models import User
@@ -29,15 +33,24 @@ def attach(actor: User, response: AnticipatedResponse, sketch: CheckedFile) -> s
         db.session.rollback()
         SKETCHES.remove(name)
         raise
-    SKETCHES.remove(replaced)
+    _forget(replaced)
     return "replaced" if replaced else "added"
 
 
 def remove(actor: User, response: AnticipatedResponse) -> bool:
     """Take the sketch away (its file too); False when there was none."""
     removed = _set_sketch(actor, response, None)
-    SKETCHES.remove(removed)
+    _forget(removed)
     return removed is not None
+
+
+def _forget(name: str | None) -> None:
+    """Delete the file `name` unless another response (an earlier lesson's) still shows it."""
+    held = name and db.session.scalar(
+        sa.select(sa.func.count()).where(AnticipatedResponse.sketch_name == name)
+    )
+    if name and not held:
+        SKETCHES.remove(name)
 
 
 def _set_sketch(actor: User, response: AnticipatedResponse, name: str | None) -> str | None:

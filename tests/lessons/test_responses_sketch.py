@@ -10,7 +10,9 @@ from PIL import Image
 
 from app.extensions import db
 from app.lessons.models import AnticipatedResponse, LessonChange
+from app.lessons.starting import start_lesson
 from app.uploads import MAX_BYTES
+from tests.factories import make_cycle
 from tests.lessons.helpers import make_lesson
 from tests.lessons.response_helpers import add, image_bytes, jpeg_with_gps, response_form
 
@@ -201,3 +203,29 @@ def test_a_bad_sketch_or_a_bad_form_adds_nothing_and_says_why(team_world, client
     assert answer.status_code == 422
     assert "choose it again" in answer.get_data(as_text=True)
     assert db.session.scalars(sa.select(AnticipatedResponse)).all() == []
+
+
+def test_a_sketch_carried_into_a_revised_lesson_stays_with_the_earlier_one(
+    team_world, client_as, response, sketch_folder
+):
+    teacher = client_as("teacher")
+    _upload(teacher, response, image_bytes())
+    name = _fresh(response).sketch_name
+    earlier = response.lesson
+    cycle = make_cycle(
+        team_world.team,
+        title="Sharing brownies, May",
+        stage="design",
+        shared_task_id=earlier.task_id,
+    )
+    carried = db.session.scalar(
+        sa.select(AnticipatedResponse).where(
+            AnticipatedResponse.lesson_id == start_lesson(None, cycle).id
+        )
+    )
+    assert carried.sketch_name == name
+    teacher.post(f"/responses/{carried.id}/sketch/remove")
+    assert (sketch_folder / name).is_file()
+    assert teacher.get(f"/responses/{response.id}/sketch").status_code == 200
+    teacher.post(f"/responses/{response.id}/sketch/remove")
+    assert not (sketch_folder / name).exists()
