@@ -1,17 +1,20 @@
 """The planned discussion sequence: drag and drop, Move earlier / later, sharing."""
 
 import re
+from functools import partial
 
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from app.extensions import db
+from app.lessons import writing
 from app.lessons.models import AnticipatedResponse
 from tests.conftest import Auth, _empty_all_tables
 from tests.factories import make_world
 from tests.lessons.helpers import make_lesson, make_task
 from tests.lessons.response_helpers import add, sequence
+from tests.meetings.helpers import at_the_same_moment
 
 HTMX = {"HX-Request": "true"}
 
@@ -165,3 +168,19 @@ def test_a_share_value_other_than_yes_or_no_is_refused(team_world, client_as, va
     )
     assert answer.status_code == 422
     assert "Choose whether to share it." in answer.get_data(as_text=True)
+
+
+def test_two_moves_at_the_same_moment_both_stand(app, team_world, client_as):
+    lesson = make_lesson(team_world.team)
+    teacher, leader = client_as("teacher"), client_as("leader")
+    for _ in range(5):
+        a, b, c = add(lesson, team_world.teacher, "A", "B", "C")
+        at_the_same_moment(
+            app,
+            partial(teacher.post, f"/responses/{a.id}/move", data={"direction": "later"}),
+            partial(leader.post, f"/responses/{c.id}/move", data={"direction": "earlier"}),
+        )
+        # One after the other, whichever went first: neither move is lost.
+        assert sequence(lesson) in (["B", "C", "A"], ["C", "A", "B"])
+        for response in (a, b, c):
+            writing.remove_response(team_world.teacher, response)
