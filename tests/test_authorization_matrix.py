@@ -683,7 +683,6 @@ MATRIX: dict[str, Case] = {
     # The lesson: every member of the team co-designs it; another team's is a 404.
     "lessons.show": team_owned(_on_lesson_cycle),
     "lessons.start": team_owned(_on_lesson_cycle),
-    "lesson_responses.list_fragment": team_owned(_on_lesson),
     "lesson_responses.create": team_owned(_on_lesson, lambda w: {"name": "Counts on by quarters"}),
     "lesson_responses.remove": team_owned(_on_response),
     "lesson_responses.bring_back": team_owned(_on_response),

@@ -68,12 +68,6 @@ def _answer(response: AnticipatedResponse, status: int = 200, **more):
     return _to_page(cycle.id, response.id)
 
 
-@bp.get("/lessons/<int:lesson_id>/responses")
-@login_required
-def list_fragment(lesson_id: int):
-    return render_responses(lesson_for(current_user, lesson_id).cycle)
-
-
 @bp.post("/lessons/<int:lesson_id>/responses")
 @login_required
 def create(lesson_id: int):

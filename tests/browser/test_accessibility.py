@@ -355,7 +355,6 @@ NOT_PAGES = {
     "moves.waiting_nudges",
     "moves.sent_nudges",
     "tasks.file",  # the task's image or PDF, shown inside the task page
-    "lesson_responses.list_fragment",  # the lesson page's responses, swapped into it
     "lesson_responses.board",  # the anticipate panel's board, swapped into the run views
     "lesson_responses.sketch",  # a response's sketch, shown inside the lesson page
     # The demo has no sketch to replace: axe checks this page in test_lesson_responses.py.
