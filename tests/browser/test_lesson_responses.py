@@ -18,6 +18,7 @@ from tests.lessons.response_helpers import add, image_bytes
 pytestmark = pytest.mark.browser
 
 PROJECTOR = {"width": 1920, "height": 1080}
+TALL = {"width": 1280, "height": 1400}
 AXE = Axe()
 LOADED = "(path) => performance.getEntriesByName(location.origin + path).length"
 SEQUENCE = "() => [...document.querySelectorAll('ol.responses > li')].map(li => +li.dataset.id)"
@@ -62,33 +63,35 @@ def test_a_teacher_adds_sequences_and_removes_anticipated_responses(new_context)
         assessing_questions="How did you cut them?",
     )
     # Arriving by a boosted link: the list's behaviour scripts come with it.
-    page = signed_in(new_context, world.teacher, f"/cycles/{lesson.cycle_id}")
+    # Tall enough for a card and the one above it: a drag must not scroll the page.
+    page = signed_in(new_context, world.teacher, f"/cycles/{lesson.cycle_id}", TALL)
     page.get_by_role("link", name="The lesson and its anticipated responses").click()
     expect(page.get_by_role("heading", name="Anticipated responses")).to_be_visible()
     page.wait_for_function(LOADED, arg="/static/js/responses-keep.js")
 
     # Add a response with every field.
+    form = page.locator("#add-response")
     page.get_by_text("Add an anticipated response").click()
-    page.get_by_label("Name", exact=True).fill("Draws a number line")
-    page.get_by_label("What the student does").fill("Marks quarters from 0 to 3.")
-    page.get_by_label("Representation").select_option(label="Number line")
-    page.get_by_label("Partial").check()
-    page.get_by_label("Misconception behind it").fill("Counts tick marks, not spaces.")
-    page.get_by_label("Assessing questions").fill("Where is one whole?\nWhat does each jump mean?")
-    page.get_by_label("Advancing questions").fill("How much does one friend get?")
-    page.get_by_label("How it connects to the goal").fill("Fractions as lengths.")
+    form.get_by_label("Name", exact=True).fill("Draws a number line")
+    form.get_by_label("What the student does").fill("Marks quarters from 0 to 3.")
+    form.get_by_label("Representation").select_option(label="Number line")
+    form.get_by_label("Partial").check()
+    form.get_by_label("Misconception behind it").fill("Counts tick marks, not spaces.")
+    form.get_by_label("Assessing questions").fill("Where is one whole?\nWhat does each jump mean?")
+    form.get_by_label("Advancing questions").fill("How much does one friend get?")
+    form.get_by_label("How it connects to the goal").fill("Fractions as lengths.")
     # A name left blank (past the browser's own check): the message beside it, in view, and
     # everything typed still there.
-    name = page.get_by_label("Name", exact=True)
+    name = form.get_by_label("Name", exact=True)
     name.fill("   ")
     name.evaluate("field => field.removeAttribute('required')")
     page.get_by_role("button", name="Add the response").click()
     expect(page.get_by_text("Give the response a short name.")).to_be_in_viewport()
-    expect(page.get_by_label("Misconception behind it")).to_have_value(
+    expect(form.get_by_label("Misconception behind it")).to_have_value(
         "Counts tick marks, not spaces."
     )
-    expect(page.get_by_label("Partial")).to_be_checked()
-    page.get_by_label("Name", exact=True).fill("Draws a number line")
+    expect(form.get_by_label("Partial")).to_be_checked()
+    form.get_by_label("Name", exact=True).fill("Draws a number line")
     page.get_by_role("button", name="Add the response").click()
     expect(page.get_by_text("Added “Draws a number line”.")).to_be_visible()
     number_line = lesson_response_id(page, "Draws a number line")
@@ -96,7 +99,7 @@ def test_a_teacher_adds_sequences_and_removes_anticipated_responses(new_context)
 
     # A new response half typed stays as it is while the list is redrawn.
     page.get_by_text("Add an anticipated response").click()
-    page.get_by_label("Name", exact=True).fill("Half typed")
+    form.get_by_label("Name", exact=True).fill("Half typed")
 
     # Keyboard only: Tab to "Move later", Enter, and the focus stays for the next press.
     page.get_by_role("button", name="Move “Halves, then halves again” earlier").focus()
@@ -112,7 +115,7 @@ def test_a_teacher_adds_sequences_and_removes_anticipated_responses(new_context)
     expect(later).to_have_attribute("aria-disabled", "true")
     page.keyboard.press("Enter")  # at the end: nothing moves
     expect_sequence(page, [numerators.id, number_line, halves.id])
-    expect(page.get_by_label("Name", exact=True)).to_have_value("Half typed")
+    expect(form.get_by_label("Name", exact=True)).to_have_value("Half typed")
 
     # Drag and drop: the number line's handle onto the top half of the first card.
     with page.expect_response(re.compile(r"/responses/order$")) as answer:
@@ -207,10 +210,11 @@ def test_a_response_added_on_a_phone_appears_on_the_projector(new_context):
 
     phone = signed_in(new_context, world.teacher, f"/cycles/{lesson.cycle_id}/lesson", PHONE)
     phone.get_by_text("Add an anticipated response").click()
-    phone.get_by_label("Name", exact=True).fill("Adds the numerators")
-    phone.get_by_label("Incorrect").check()
-    phone.get_by_label("Misconception behind it").fill("Treats 3/4 as 3 + 4.")
-    phone.get_by_label("Assessing questions").fill("What does the 4 stand for?")
+    form = phone.locator("#add-response")
+    form.get_by_label("Name", exact=True).fill("Adds the numerators")
+    form.get_by_label("Incorrect").check()
+    form.get_by_label("Misconception behind it").fill("Treats 3/4 as 3 + 4.")
+    form.get_by_label("Assessing questions").fill("What does the 4 stand for?")
     phone.get_by_role("button", name="Add the response").click()
     expect(phone.get_by_text("Added “Adds the numerators”.")).to_be_visible()
     added_at = time.monotonic()
