@@ -57,15 +57,16 @@ def _total_cell(x, y, w, count: int, share: str, kind: str) -> str:
     return svg.el("g", body, class_=f"total {kind}", data_count=str(count))
 
 
-def heat_map(comparison: Comparison, chart_id: str = "chart-heat") -> Markup:
-    """Rows: the anticipated responses; columns: the classrooms, then the total."""
+def heat_map(comparison: Comparison, chart_id: str = "chart-heat", width: int = WIDTH) -> Markup:
+    """Rows: the anticipated responses; columns: the classrooms, then the total. A narrower
+    `width` draws the same chart with larger type once scaled to its box (the projector)."""
     title = "Anticipated responses in each classroom"
     rooms, responses = comparison.rooms, comparison.responses
     if not rooms or not responses:
         message = "No classroom recorded yet." if not rooms else "The lesson anticipated nothing."
-        return svg.empty(chart_id, title, message)
+        return svg.empty(chart_id, title, message, width)
     columns = len(rooms) + 1
-    cw = (WIDTH - LABEL_WIDTH) / columns
+    cw = (width - LABEL_WIDTH) / columns
     height = HEAD + ROW * (len(responses) + 1) + 4
     highest = comparison.highest
     body = []
@@ -92,7 +93,7 @@ def heat_map(comparison: Comparison, chart_id: str = "chart-heat") -> Markup:
         share = pct(row_total / comparison.students) if comparison.students else ""
         body.append(_total_cell(total_x, y, cw, row_total, share, "row-total"))
     y = HEAD + ROW * len(responses)
-    body.append(svg.line(0, y + 1, WIDTH, y + 1, stroke=INK))
+    body.append(svg.line(0, y + 1, width, y + 1, stroke=INK))
     body.append(svg.line(total_x + 1, HEAD, total_x + 1, y + ROW, stroke=GRID))
     body.append(svg.text(LABEL_WIDTH - 8, y + 21, "Total", text_anchor="end", font_weight="bold"))
     for i, room in enumerate(rooms):
@@ -101,7 +102,7 @@ def heat_map(comparison: Comparison, chart_id: str = "chart-heat") -> Markup:
         body.append(_total_cell(LABEL_WIDTH + cw * i, y, cw, count, share, "column-total"))
     share = pct(comparison.total / comparison.students) if comparison.students else ""
     body.append(_total_cell(total_x, y, cw, comparison.total, share, "grand-total"))
-    return svg.document(chart_id, height, title, _heat_desc(comparison), body)
+    return svg.document(chart_id, height, title, _heat_desc(comparison), body, width)
 
 
 def _heat_desc(comparison: Comparison) -> str:
@@ -116,7 +117,7 @@ def _heat_desc(comparison: Comparison) -> str:
     )
 
 
-EXIT_LABEL = 170
+EXIT_LABEL = 130
 BAR, BAR_GAP, LEGEND = 30, 12, 34
 
 
@@ -150,16 +151,16 @@ def _segments(room: Room, x0: float, width: float, y: float) -> list[str]:
     return parts
 
 
-def exit_bars(comparison: Comparison, chart_id: str = "chart-exit") -> Markup:
+def exit_bars(comparison: Comparison, chart_id: str = "chart-exit", width: int = WIDTH) -> Markup:
     """One 100% bar per classroom: its students at each level of the exit prompt, and those
     with no level recorded when the class is bigger than the levels add up to."""
     title = "Exit prompt levels in each classroom"
     rooms = comparison.rooms
     if not rooms or not comparison.any_exit:
-        return svg.empty(chart_id, title, "No exit prompt recorded yet.")
+        return svg.empty(chart_id, title, "No exit prompt recorded yet.", width)
     legend = [(label, EXIT_COLOURS[level]) for level, label in EXIT_LEVELS.items()]
-    body = svg.swatch_legend(EXIT_LABEL, 16, legend + [("No level recorded", "#ffffff")])
-    x0, width = EXIT_LABEL, WIDTH - EXIT_LABEL - 4
+    body = svg.swatch_legend(4, 16, legend + [("No level recorded", "#ffffff")])
+    x0, bar_width = EXIT_LABEL, width - EXIT_LABEL - 4
     for i, room in enumerate(rooms):
         y = LEGEND + i * (BAR + BAR_GAP)
         body.append(
@@ -183,13 +184,13 @@ def exit_bars(comparison: Comparison, chart_id: str = "chart-exit") -> Markup:
         body.append(
             svg.el(
                 "g",
-                "".join(_segments(room, x0, width, y)),
+                "".join(_segments(room, x0, bar_width, y)),
                 class_="bar",
                 data_room=room.enactment.class_code,
             )
         )
     height = LEGEND + len(rooms) * (BAR + BAR_GAP)
-    return svg.document(chart_id, height, title, _exit_desc(comparison), body)
+    return svg.document(chart_id, height, title, _exit_desc(comparison), body, width)
 
 
 def _exit_desc(comparison: Comparison) -> str:

@@ -21,13 +21,15 @@ bp = Blueprint("debriefs", __name__)
 __all__ = ["bp", "panels"]  # importing panels registers the run-view panel
 
 
-def _context(cycle) -> dict:
+def _context(cycle, projector: bool = False) -> dict:
     found = comparison(cycle)
+    # Narrower drawings of the same charts: larger type once scaled to the projector's width.
+    heat_width, exit_width = (600, 540) if projector else (charts.WIDTH, charts.WIDTH)
     return {
         "cycle": cycle,
         "comparison": found,
-        "heat_map": charts.heat_map(found),
-        "exit_bars": charts.exit_bars(found),
+        "heat_map": charts.heat_map(found, width=heat_width),
+        "exit_bars": charts.exit_bars(found, width=exit_width),
         "keeping": KEEPING,
         "lowering": LOWERING,
         "exit_levels": EXIT_LEVELS,
@@ -63,14 +65,14 @@ def comparison_fragment(cycle_id: int):
 def display(cycle_id: int):
     cycle = cycle_for(current_user, cycle_id)
     after = live.latest_id(live_channel(cycle.id))
-    return render_template("debriefs/display.html", after=after, **_context(cycle))
+    return render_template("debriefs/display.html", after=after, **_context(cycle, True))
 
 
 @bp.get("/cycles/<int:cycle_id>/debrief/display/comparison")
 @login_required
 def display_fragment(cycle_id: int):
     cycle = cycle_for(current_user, cycle_id)
-    return _conditional(render_template("debriefs/_display_body.html", **_context(cycle)))
+    return _conditional(render_template("debriefs/_display_body.html", **_context(cycle, True)))
 
 
 @bp.get("/cycles/<int:cycle_id>/debrief/charts")
