@@ -72,7 +72,7 @@ def heat_map(comparison: Comparison, chart_id: str = "chart-heat", width: int = 
     body = []
     for i, room in enumerate(rooms):
         x = LABEL_WIDTH + cw * (i + 0.5)
-        limit = max(4, int(cw / 7))
+        limit = max(4, int(cw / 6))
         code = _short(room.enactment.class_code, limit)
         body.append(svg.text(x, 18, code, text_anchor="middle", font_weight="bold"))
         body.append(svg.text(x, 34, _short(room.teacher, limit), text_anchor="middle", **svg.SMALL))

@@ -81,7 +81,9 @@ def test_the_projector_shows_a_tap_from_the_phone_without_reload(new_context, br
         expect(phone.get_by_role("link", name="Dashboard", exact=True)).to_be_visible()
         phone.goto(f"/enactments/{room_b.id}/count")
         phone.get_by_role("button", name="Each brownie in fourths, 6 students").tap()
-        expect(phone.get_by_role("button", name="Each brownie in fourths, 7 students")).to_be_visible()
+        expect(
+            phone.get_by_role("button", name="Each brownie in fourths, 7 students")
+        ).to_be_visible()
     finally:
         phone_context.close()
 
@@ -123,3 +125,37 @@ def test_the_debrief_page_on_a_laptop_with_its_table_alternatives(new_context, d
     screenshot(page, "debrief-page")
     results = AXE.run(page).response
     assert not results["violations"], describe(results["violations"])
+
+
+def test_a_debrief_segment_shows_the_charts_live_on_the_meetings_projector(
+    new_context, browser, debrief
+):
+    from app.meetings.models import SegmentKind
+    from tests.factories import make_meeting
+
+    world, lesson, room_b = debrief
+    meeting = make_meeting(
+        world.team,
+        cycle_id=lesson.cycle_id,
+        segments=[{"title": "Compare the classrooms", "kind": SegmentKind.debrief}],
+        running=True,
+    )
+    projector = new_context(FULL_HD).new_page()
+    sign_in(projector, world.leader.email, PASSWORD)
+    expect(projector.get_by_role("link", name="Dashboard", exact=True)).to_be_visible()
+    projector.goto(f"/meetings/{meeting.id}/run/display")
+    expect(
+        projector.get_by_role("heading", name="Debrief: the classrooms side by side")
+    ).to_be_visible()
+    expect(heat_total(projector, "grand-total")).to_have_attribute("data-count", "54")
+    screenshot(projector, "debrief-meeting-panel-1920", full_page=False)
+
+    teacher = new_context(PHONE).new_page()
+    sign_in(teacher, world.teacher.email, PASSWORD)
+    expect(teacher.get_by_role("link", name="Dashboard", exact=True)).to_be_visible()
+    teacher.goto(f"/enactments/{room_b.id}/count")
+    teacher.get_by_role("button", name="Three fourths by division, 0 students").click()
+    expect(
+        teacher.get_by_role("button", name="Three fourths by division, 1 student")
+    ).to_be_visible()
+    expect(heat_total(projector, "grand-total")).to_have_attribute("data-count", "55")
