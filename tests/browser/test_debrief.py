@@ -159,3 +159,18 @@ def test_a_debrief_segment_shows_the_charts_live_on_the_meetings_projector(
         teacher.get_by_role("button", name="Three fourths by division, 1 student")
     ).to_be_visible()
     expect(heat_total(projector, "grand-total")).to_have_attribute("data-count", "55")
+
+
+def test_six_classrooms_and_six_responses_fit_the_projector(new_context):
+    from tests.debriefs.helpers import grow
+    from tests.enactments.helpers import make_teaching_lesson
+
+    world = make_world()
+    lesson = make_teaching_lesson(world.team, world.leader)
+    grow(world, lesson, rooms=6, more_responses=3)
+    projector = new_context(FULL_HD).new_page()
+    open_projector(projector, world, lesson)
+    for name in ("Anticipated responses in each classroom", "Exit prompt levels in each classroom"):
+        box = projector.get_by_role("img", name=name).bounding_box()
+        assert box["y"] + box["height"] <= FULL_HD["height"], name
+    screenshot(projector, "debrief-projector-six-rooms", full_page=False)
