@@ -104,6 +104,8 @@ def test_the_projector_fits_a_1280_screen(new_context, debrief):
     bars = projector.get_by_role("img", name="Exit prompt levels in each classroom")
     assert bars.bounding_box()["y"] < HD["height"]
     screenshot(projector, "debrief-projector-1280", full_page=False)
+    results = AXE.run(projector).response
+    assert not results["violations"], describe(results["violations"])
 
 
 def test_the_debrief_page_on_a_laptop_with_its_table_alternatives(new_context, debrief):
