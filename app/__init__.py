@@ -52,6 +52,7 @@ def create_app(overrides: dict | None = None) -> Flask:
     from app.lessons.field_routes import bp as lesson_fields_bp
     from app.lessons.history_routes import bp as lesson_history_bp
     from app.lessons.packet_routes import bp as lesson_packet_bp
+    from app.lessons.response_routes import bp as lesson_responses_bp
     from app.lessons.routes import bp as lessons_bp
     from app.meetings.console_routes import bp as console_bp
     from app.meetings.contributions_routes import bp as contributions_bp
@@ -94,6 +95,7 @@ def create_app(overrides: dict | None = None) -> Flask:
         enactments_bp,
         lesson_fields_bp,
         tap_count_bp,
+        lesson_responses_bp,
         debriefs_bp,
     ):
         app.register_blueprint(blueprint)
