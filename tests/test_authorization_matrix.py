@@ -501,6 +501,8 @@ def _tap_form(w: World) -> dict:
     _tap_enactment(w)
     response = w._matrix_objects["response"]
     return {"key": "matrix-tap-key-0001", "by": "1", "response": str(response.id)}
+
+
 def _sketch_upload(w: World) -> dict:
     image = io.BytesIO()
     PIL.Image.new("RGB", (8, 8), "teal").save(image, "PNG")
