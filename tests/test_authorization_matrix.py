@@ -501,10 +501,17 @@ def _tap_form(w: World) -> dict:
     _tap_enactment(w)
     response = w._matrix_objects["response"]
     return {"key": "matrix-tap-key-0001", "by": "1", "response": str(response.id)}
+
+
 def _sketch_upload(w: World) -> dict:
     image = io.BytesIO()
     PIL.Image.new("RGB", (8, 8), "teal").save(image, "PNG")
     return {"sketch": (_Upload(image.getvalue()), "sketch.png")}
+
+
+def _debriefing(w: World) -> dict:
+    """The designing cycle with world.leader's recorded lesson: every member sees the debrief."""
+    return {"cycle_id": _enacting(w).cycle_id}
 
 
 def _on_candidate(w: World) -> dict:
@@ -883,6 +890,13 @@ MATRIX: dict[str, Case] = {
     "tap_count.add_unanticipated": planners_only(
         _on_tap_enactment, lambda w: {"key": "matrix-new-key-0001", "name": "Counted on"}
     ),
+    # The debrief: every member of the team compares the classrooms; another team's is a 404.
+    "debriefs.show": team_owned(_debriefing),
+    "debriefs.comparison_fragment": team_owned(_debriefing),
+    "debriefs.display": team_owned(_debriefing),
+    "debriefs.display_fragment": team_owned(_debriefing),
+    "debriefs.panel_charts": team_owned(_debriefing),
+    "debriefs.events": team_owned(_debriefing, rightful=None),
 }
 
 EXEMPT: dict[str, str] = {
