@@ -22,14 +22,14 @@ POLL_SECONDS = 10
 RECHECK_SECONDS = 15
 
 _LINE_BREAK = re.compile(r"\r\n|\r|\n")
-# What a stream may send after some events besides their names: (event name, data) or None.
-Push = Callable[[list[str], str], tuple[str, str] | None]
+# What a stream may send after some events besides their names: a message (see `message`).
+Push = Callable[[list[str], str], str | None]
 
 # A refresh with no id: the browser keeps the last id it had.
 _POLL = "event: refresh\ndata: refresh\n\n"
 
 
-def _message(name: str, event_id: str, data: str | None = None) -> str:
+def message(name: str, event_id: str, data: str | None = None) -> str:
     """An event; `data` (default: its name) may span lines: each is sent as a data line."""
     lines = _LINE_BREAK.split(name if data is None else data)
     return f"id: {event_id}\nevent: {name}\n" + "".join(f"data: {line}\n" for line in lines) + "\n"
@@ -147,7 +147,7 @@ def _events(
                 if down:
                     logger.warning("live: broker answers again on %r", channel)
                 down = False
-                yield _message("refresh", cursor)
+                yield message("refresh", cursor)
                 continue
             events = broker.read(channel, cursor, timeout=wait)
         except Exception:  # noqa: BLE001 - the broker is down: fall back to polling
@@ -163,10 +163,9 @@ def _events(
             cursor = events[-1].id
             names = coalesce(events)
             for name in names:
-                yield _message(name, cursor)
+                yield message(name, cursor)
             if push is not None and (pushed := push(names, cursor)) is not None:
-                event_name, data = pushed
-                yield _message(event_name, cursor, data)
+                yield pushed
         else:
             yield ": keep-alive\n\n"
 
@@ -199,7 +198,7 @@ def event_stream(
 
     `still_allowed` is asked every RECHECK_SECONDS, in an app context of its own: when it says
     no (the viewer left the team), the stream ends. `push` is asked after each batch of events
-    for one more event to send with them (e.g. a fragment's HTML, so no screen re-fetches it).
+    for one more message to send with them (e.g. a fragment's HTML, so no screen re-fetches it).
     """
     start = _start(broker, channel, after)
     # Streams end now and then so workers recycle them; the browser reconnects from its

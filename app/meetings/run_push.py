@@ -26,6 +26,7 @@ from flask_login import current_user
 from flask_wtf.csrf import generate_csrf
 from werkzeug.exceptions import HTTPException
 
+from app.live.stream import message
 from app.meetings.run_cache import FragmentCache, run_fragment_html, with_csrf
 from app.meetings.run_context import DISPLAY, MEMBER
 
@@ -78,23 +79,24 @@ class NotesPush:
         self.meeting_id = meeting_id
         self.environ = _environ_copy(request.environ)
         self.csrf = generate_csrf()  # the session's token: valid for as long as the session
+        self.shared = _shared()
 
-    def __call__(self, names: list[str], event_id: str) -> tuple[str, str] | None:
+    def __call__(self, names: list[str], event_id: str) -> str | None:
+        """The `notes` event with this person's notes, ready to send (None: nothing to send)."""
         if NOTES_EVENTS.isdisjoint(names):
             return None
         key: Hashable = (self.view, self.meeting_id, event_id, self.user_id)
         try:
-            with self.app.app_context():
-                html = _shared().get(key, lambda: self._render(event_id))
+            sent = self.shared.get(key, lambda: self._render(event_id))
         except Exception:  # noqa: BLE001 - the screen re-fetches instead
             logger.warning("live: notes of meeting %s not pushed", self.meeting_id, exc_info=True)
-            return "notes-stale", "notes-stale"
-        if html is None:
-            return None
-        return "notes", with_csrf(html, self.csrf)
+            return message("notes-stale", event_id)
+        return None if sent is None else with_csrf(sent, self.csrf)
 
     def _render(self, event_id: str) -> tuple[str | None, bool]:
-        with self.app.request_context(dict(self.environ)):
+        """The message (formatted once, for every stream of this person) with the CSRF
+        placeholder still in."""
+        with self.app.app_context(), self.app.request_context(dict(self.environ)):
             g._login_user = self.user  # flask-login's: no second load of the person
             try:
                 html = run_fragment_html(
@@ -108,4 +110,4 @@ class NotesPush:
                 )
             except HTTPException:  # no longer on the meeting's team, or the meeting is gone
                 return None, True
-        return html, True
+        return message("notes", event_id, html), True
