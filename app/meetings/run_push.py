@@ -6,8 +6,9 @@ the fragment cache — about 2.5 ms of server CPU and 1 ms of the database's eac
 CPU per note, which a 2-core box cannot spend within 250 ms. Now the stream of a screen that
 asks for it (`?push=notes`; the projector's `?push=display-notes`) renders the notes right
 after the event, as that screen's own person: the same run_fragment_html (the same access
-check, cache and HTML) in a request context of its own, with no request. The streams of one
-person in one server process share one check and one rendering per event. The member notes
+check, cache and HTML) in a request context of its own, with no request, signed in from the
+stream's cookies as a request is. The streams of one browser in one server process share
+one sign-in, one check and one rendering per event. The member notes
 differ per person (their Remove buttons, their private notes) and each stream gets only its
 own person's; the projector's are one rendering for everyone (run_cache.shared_display).
 
@@ -16,12 +17,13 @@ before; when the person may no longer see the meeting it sends nothing (the stre
 ends it).
 """
 
+import hashlib
 import io
 import logging
 import sys
 from collections.abc import Hashable
 
-from flask import current_app, g, request
+from flask import current_app, request
 from flask_login import current_user
 from flask_wtf.csrf import generate_csrf
 from werkzeug.exceptions import HTTPException
@@ -74,8 +76,10 @@ class NotesPush:
     def __init__(self, meeting_id: int, kind: str):
         self.template, self.view, self.per_user = KINDS[kind]
         self.app = current_app._get_current_object()
-        self.user = current_user._get_current_object()
-        self.user_id = self.user.id
+        self.user_id = current_user.id
+        # Whose notes: this browser's session, signed in afresh from its cookies at each
+        # rendering, so a session ended meanwhile (signed out everywhere) gets none.
+        self.browser = hashlib.sha256(request.headers.get("Cookie", "").encode()).hexdigest()
         self.meeting_id = meeting_id
         self.environ = _environ_copy(request.environ)
         self.csrf = generate_csrf()  # the session's token: valid for as long as the session
@@ -85,7 +89,7 @@ class NotesPush:
         """The `notes` event with this person's notes, ready to send (None: nothing to send)."""
         if NOTES_EVENTS.isdisjoint(names):
             return None
-        key: Hashable = (self.view, self.meeting_id, event_id, self.user_id)
+        key: Hashable = (self.view, self.meeting_id, event_id, self.user_id, self.browser)
         try:
             sent = self.shared.get(key, lambda: self._render(event_id))
         except Exception:  # noqa: BLE001 - the screen re-fetches instead
@@ -97,7 +101,8 @@ class NotesPush:
         """The message (formatted once, for every stream of this person) with the CSRF
         placeholder still in."""
         with self.app.app_context(), self.app.request_context(dict(self.environ)):
-            g._login_user = self.user  # flask-login's: no second load of the person
+            if current_user.get_id() is None or current_user.id != self.user_id:
+                return message("notes-stale", event_id), True  # its re-fetch signs it out
             try:
                 html = run_fragment_html(
                     self.template,

@@ -6,6 +6,8 @@ import pytest
 import sqlalchemy as sa
 
 from app import live
+from app.auth import sessions
+from app.auth.models import User
 from app.extensions import db
 from app.teams.models import Membership
 from tests import factories
@@ -205,3 +207,22 @@ def test_projector_draws_its_notes_from_the_stream(app, team_world, meeting):
     notes = re.search(r'<div id="display-contributions"[^>]*>', html)[0]
     assert "push=display-notes" in re.search(r'sse-connect="([^"]+)"', html)[1]
     assert 'sse-swap="notes"' in notes and "sse:contributions" not in notes
+
+
+def test_a_browser_signed_out_meanwhile_gets_no_notes_and_is_told_to_refetch(
+    app, team_world, meeting
+):
+    leader, teacher = signed_in(app, team_world.leader), signed_in(app, team_world.teacher)
+    at_the_meeting(meeting.id, leader, teacher)
+    before = live.broker().latest_id(meeting.channel())
+    post_note(leader, meeting.id, "Said after she signed out")
+    response = stream(teacher, meeting.id, before)  # opened while signed in
+    sessions.end_all(db.session.get(User, team_world.teacher.id))  # "sign out everywhere"
+    db.session.commit()
+
+    body = response.get_data(as_text=True)
+
+    assert [name for name, _ in events(body)] == ["contributions", "notes-stale"]
+    assert "Said after she signed out" not in body
+    refetch = teacher.get(f"/meetings/{meeting.id}/run/contributions")
+    assert refetch.status_code == 302 and "/sign-in" in refetch.headers["Location"]
