@@ -11,11 +11,12 @@ only once every viewer has the previous one, so the server's coalescing never me
 Meanwhile it times ordinary page requests (the dashboard) to show the streams do not starve them.
 With --refetch each viewer also re-fetches the contributions fragment on every event, and the
 bench reports the delay until every screen has drawn the new note; with --refetch-all it
-re-fetches the panel and the notes as htmx does (every tenth viewer a projector display), sending
-If-None-Match as a browser's cache does; --keep-alive re-fetches on each screen's kept connection,
-as a browser does. With --push the run view's stream sends the notes itself (?push=notes) and a
-screen is drawn when they arrive. It reports the CPU the server, this client, PostgreSQL and
-Redis used while the notes were posted: the client shares the machine's cores with the server.
+re-fetches the panel and the notes as htmx did before the stream sent the notes (every tenth
+viewer a projector display), sending If-None-Match as a browser's cache does; --keep-alive
+re-fetches on each screen's kept connection, as a browser does. With --push the run view's
+stream sends the notes itself (?push=notes), as the run view now asks, and a screen is drawn
+when they arrive. It reports the CPU the server, this client, PostgreSQL and Redis used while
+the notes were posted: the client shares the machine's cores with the server.
 
 Everything it starts is torn down at the end, on error and on Ctrl-C: the server's process
 group, the database (SQLite file or PostgreSQL database) and the Redis keys it wrote.
@@ -619,7 +620,7 @@ class Viewer:
             task.add_done_callback(self._fetches.discard)
 
     async def _fetch_fragment(self, note: Note) -> None:
-        """The notes, or with --refetch-all what htmx re-fetches on `contributions`: the panel
+        """The notes, or with --refetch-all what htmx re-fetched on `contributions`: the panel
         and the notes (every tenth screen a projector display); If-None-Match sent as a
         browser's cache does."""
         if self.refetch == "notes":
@@ -1080,7 +1081,8 @@ def main() -> int:
     )
     parser.add_argument(
         "--refetch-all", dest="refetch", action="store_const", const="all",
-        help="viewers re-fetch the panel and the notes, as htmx does (a tenth: the display)",
+        help="viewers re-fetch the panel and the notes, as htmx did before --push (a tenth: "
+        "the display)",
     )  # fmt: skip
     parser.add_argument(
         "--push", dest="refetch", action="store_const", const="push",
