@@ -42,14 +42,18 @@ KINDS = {
     "notes": ("_run_contributions.html", MEMBER, True),
     "display-notes": ("_display_contributions.html", DISPLAY, False),
 }
-# A rendering is shared by one person's streams at the moment of one event; no longer needed.
+# A rendering is shared by one browser's streams at the moment of one event; no longer needed.
 SHARED_SECONDS = 5
+# Messages kept at most (each the whole notes' HTML): the browsers of one event, and then some.
+SHARED_ENTRIES = 512
 
 
 def _shared() -> FragmentCache:
     found = current_app.extensions.get("run_push")
     if found is None:
-        found = current_app.extensions.setdefault("run_push", FragmentCache(seconds=SHARED_SECONDS))
+        found = current_app.extensions.setdefault(
+            "run_push", FragmentCache(SHARED_ENTRIES, SHARED_SECONDS)
+        )
     return found
 
 

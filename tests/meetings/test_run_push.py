@@ -226,3 +226,24 @@ def test_a_browser_signed_out_meanwhile_gets_no_notes_and_is_told_to_refetch(
     assert "Said after she signed out" not in body
     refetch = teacher.get(f"/meetings/{meeting.id}/run/contributions")
     assert refetch.status_code == 302 and "/sign-in" in refetch.headers["Location"]
+
+
+def test_a_push_runs_as_many_statements_with_many_notes_as_with_few(
+    app, team_world, meeting, count_statements
+):
+    leader, teacher = signed_in(app, team_world.leader), signed_in(app, team_world.teacher)
+    at_the_meeting(meeting.id, leader, teacher)
+
+    def statements_of_one_push(body: str) -> int:
+        before = live.broker().latest_id(meeting.channel())
+        post_note(leader, meeting.id, body)
+        response = stream(teacher, meeting.id, before)
+        with count_statements() as counter:
+            assert body in pushed_notes(response)
+        return counter.count
+
+    few = statements_of_one_push("The first note")
+    assert 0 < few <= 6, few  # sign-in, check, the meeting, the notes: no more per note
+    for number in range(12):
+        post_note(leader, meeting.id, f"Note {number}", kind="decision" if number % 2 else "note")
+    assert statements_of_one_push("The last note") == few
