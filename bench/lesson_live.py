@@ -9,8 +9,8 @@ The server, its throwaway database, the demo and the teardown are bench/live_lat
 (`Server`); so are the screens (`Viewer`), here on the lesson page's stream
 (/lessons/<id>/events) re-fetching the page's content (/lessons/<id>/content) on each `lesson`
 event, as lesson-live.js does. The demo's lesson is the current cycle's. Each save goes the way
-a teacher's does: the field editor is fetched (GET /lessons/<lesson_id>/fields/<field>), its
-form filled with a new text and posted back, so the timing covers the route, the form,
+a teacher's does: the field editor is fetched (GET /lessons/<lesson_id>/fields/<field>/edit),
+its form filled with a new text and posted back, so the timing covers the route, the form,
 app.lessons.writing.save_field (its lock, the history row, the commit) and the publish. The
 next save waits until every screen has re-fetched.
 """
@@ -139,7 +139,7 @@ class RouteSaver:
 
     async def save(self, text: str) -> float:
         headers = {"HX-Request": "true", "X-CSRFToken": self.editor.csrf}
-        editor = await http(self.port, "GET", self.path, self.editor, headers)
+        editor = await http(self.port, "GET", self.path + "/edit", self.editor, headers)
         form = _FormParser()
         form.feed(editor.text)
         names = [n for n in (self.field, "text", "value") if n in form.fields] or form.textareas
