@@ -40,6 +40,7 @@ def create_app(overrides: dict | None = None) -> Flask:
     from app.admin.team_routes import bp as admin_teams_bp
     from app.auth.routes import bp as auth_bp
     from app.cycles.routes import bp as cycles_bp
+    from app.debriefs.record_routes import bp as debrief_record_bp
     from app.demo.cli import register_commands
     from app.enactments.routes import bp as enactments_bp
     from app.enactments.tap_routes import bp as tap_count_bp
@@ -93,6 +94,7 @@ def create_app(overrides: dict | None = None) -> Flask:
         enactments_bp,
         lesson_fields_bp,
         tap_count_bp,
+        debrief_record_bp,
     ):
         app.register_blueprint(blueprint)
     register_commands(app)

@@ -502,6 +502,18 @@ def _tap_form(w: World) -> dict:
     return {"key": "matrix-tap-key-0001", "by": "1", "response": str(response.id)}
 
 
+def _debriefing(w: World) -> dict:
+    """The designing cycle (with world.leader's enactment and its unanticipated response), for
+    the team's debrief record: every member writes it."""
+    _enacting(w)
+    return {"cycle_id": _designing(w).id}
+
+
+def _on_debrief_unanticipated(w: World) -> dict:
+    _enacting(w)
+    return {"unanticipated_id": w._matrix_objects["unanticipated"].id}
+
+
 def _on_candidate(w: World) -> dict:
     return {"candidate_id": _selecting(w)["candidate_id"]}
 
@@ -863,6 +875,14 @@ MATRIX: dict[str, Case] = {
     "tap_count.add_unanticipated": planners_only(
         _on_tap_enactment, lambda w: {"key": "matrix-new-key-0001", "name": "Counted on"}
     ),
+    # The debrief record is the team's: every member writes it and promotes responses nobody
+    # anticipated; another team's cycle or response is a 404.
+    "debrief_record.show": team_owned(_debriefing),
+    "debrief_record.update": team_owned(_debriefing, lambda w: {"next_steps": "Press for why."}),
+    "debrief_record.promote": team_owned(
+        _on_debrief_unanticipated, lambda w: {"representation": "other", "correctness": "partial"}
+    ),
+    "debrief_record.unpromote": team_owned(_on_debrief_unanticipated),
 }
 
 EXEMPT: dict[str, str] = {

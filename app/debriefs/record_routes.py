@@ -1,0 +1,70 @@
+"""The team's debrief record (what worked, what we learned, next steps) and the promotion of
+responses nobody anticipated into the lesson's anticipations."""
+
+from flask import Blueprint, flash, redirect, request, url_for
+from flask_login import current_user, login_required
+
+from app.cycles.access import cycle_for
+from app.debriefs import promoting, recording
+from app.debriefs.record_forms import DebriefRecordForm, PromoteForm
+from app.debriefs.record_pages import render_record
+from app.editing import StaleEdit, posted_is_stale
+from app.lessons.writing import TooManyResponses
+
+bp = Blueprint("debrief_record", __name__)
+
+NO_LESSON = "This cycle has no lesson to add the response to yet."
+TOO_MANY = "The lesson already has 40 anticipated responses; remove one there first."
+
+
+def _back(cycle_id: int, anchor: str):
+    return redirect(url_for("debrief_record.show", cycle_id=cycle_id, _anchor=anchor))
+
+
+@bp.get("/cycles/<int:cycle_id>/debrief/record")
+@login_required
+def show(cycle_id: int):
+    return render_record(cycle_for(current_user, cycle_id))
+
+
+@bp.post("/cycles/<int:cycle_id>/debrief/record")
+@login_required
+def update(cycle_id: int):
+    cycle = cycle_for(current_user, cycle_id)
+    form = DebriefRecordForm()
+    if not form.validate():
+        return render_record(cycle, 422, form=form)
+    try:
+        if posted_is_stale(cycle, request.form.get("version", "")):
+            raise StaleEdit()
+        recording.save_record(current_user, cycle, form.details(), form.version.data)
+    except StaleEdit:
+        return render_record(cycle, 409, form=form, conflict=True)
+    flash("The debrief record is saved.", "success")
+    return _back(cycle.id, "debrief-record")
+
+
+@bp.post("/unanticipated/<int:unanticipated_id>/promote")
+@login_required
+def promote(unanticipated_id: int):
+    found = promoting.unanticipated_for(current_user, unanticipated_id)
+    cycle = found.enactment.cycle
+    form = PromoteForm()
+    if not form.validate():
+        return render_record(cycle, 422, problem=(found.id, "Choose from the lists."))
+    try:
+        promoting.promote(current_user, found, form.details())
+    except promoting.NoLesson:
+        return render_record(cycle, 422, problem=(found.id, NO_LESSON))
+    except TooManyResponses:
+        return render_record(cycle, 422, problem=(found.id, TOO_MANY))
+    return _back(cycle.id, f"unanticipated-{found.id}")
+
+
+@bp.post("/unanticipated/<int:unanticipated_id>/unpromote")
+@login_required
+def unpromote(unanticipated_id: int):
+    found = promoting.unanticipated_for(current_user, unanticipated_id)
+    promoting.unpromote(current_user, found)
+    flash(f"“{found.name}” is no longer among the anticipated responses.", "success")
+    return _back(found.enactment.cycle_id, f"unanticipated-{found.id}")
