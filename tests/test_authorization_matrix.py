@@ -509,6 +509,16 @@ def _debriefing(w: World) -> dict:
     return {"cycle_id": _designing(w).id}
 
 
+def _promote_together_form(w: World) -> dict:
+    from app.enactments.models import Unanticipated
+
+    found = w._matrix_objects["unanticipated"]
+    again = _once(
+        w, "similar", lambda: Unanticipated(enactment_id=found.enactment_id, name="Guessed too")
+    )
+    return {"chosen": [str(found.id), str(again.id)], "representation": "other"}
+
+
 def _on_debrief_unanticipated(w: World) -> dict:
     _enacting(w)
     return {"unanticipated_id": w._matrix_objects["unanticipated"].id}
@@ -883,6 +893,7 @@ MATRIX: dict[str, Case] = {
         _on_debrief_unanticipated, lambda w: {"representation": "other", "correctness": "partial"}
     ),
     "debrief_record.unpromote": team_owned(_on_debrief_unanticipated),
+    "debrief_record.promote_together": team_owned(_debriefing, _promote_together_form),
 }
 
 EXEMPT: dict[str, str] = {

@@ -38,14 +38,35 @@ def unanticipated_for(user: User, unanticipated_id: int) -> Unanticipated:
     return db.session.scalar(query) or abort(404)
 
 
-def _lock(found: Unanticipated) -> None:
-    """Hold the unanticipated row until commit, and read its link as it stands now."""
+def chosen_of(cycle: Cycle, ids: list[int]) -> list[Unanticipated]:
+    """The cycle's unanticipated responses among `ids`, in the order they were added; ids of
+    other cycles' responses are left out."""
+    return list(
+        db.session.scalars(
+            sa.select(Unanticipated)
+            .join(Enactment, Enactment.id == Unanticipated.enactment_id)
+            .where(Enactment.cycle_id == cycle.id, Unanticipated.id.in_(ids))
+            .order_by(Unanticipated.id)
+        )
+    )
+
+
+def _lock(*chosen: Unanticipated) -> None:
+    """Hold the unanticipated rows until commit, and read their links as they stand now."""
     db.session.execute(
         sa.update(Unanticipated)
-        .where(Unanticipated.id == found.id)
+        .where(Unanticipated.id.in_([found.id for found in chosen]))
         .values(promoted_to_id=Unanticipated.promoted_to_id)
     )
-    db.session.refresh(found)
+    for found in chosen:
+        db.session.refresh(found)
+
+
+def _in_the_lesson(found: Unanticipated) -> bool:
+    if found.promoted_to_id is None:
+        return False
+    response = db.session.get(AnticipatedResponse, found.promoted_to_id)
+    return response is not None and response.removed_at is None
 
 
 def promote(actor: User, found: Unanticipated, details: dict[str, str]) -> AnticipatedResponse:
@@ -63,18 +84,38 @@ def promote(actor: User, found: Unanticipated, details: dict[str, str]) -> Antic
         writing.bring_back(actor, earlier)
         return earlier
     fields = {"name": found.name, "description": found.description} | details
-    with _linking(found):
+    with _linking([found]):
+        return writing.add_response(actor, lesson, fields)
+
+
+def promote_together(
+    actor: User, cycle: Cycle, chosen: list[Unanticipated], details: dict[str, str]
+) -> AnticipatedResponse | None:
+    """One anticipated response for several similar ones from different rooms: the first
+    one's name, their descriptions joined. Those already in the lesson are left as they are;
+    None when all of them are (a second post of the same form)."""
+    lesson = lesson_of(cycle)
+    if lesson is None:
+        raise NoLesson()
+    _lock(*chosen)
+    waiting = [found for found in chosen if not _in_the_lesson(found)]
+    if not waiting:
+        db.session.rollback()
+        return None
+    descriptions = dict.fromkeys(found.description for found in waiting if found.description)
+    fields = {"name": waiting[0].name, "description": "\n\n".join(descriptions)} | details
+    with _linking(waiting):
         return writing.add_response(actor, lesson, fields)
 
 
 class _linking:
-    """Link `found` to the response `writing.add_response` makes, inside its transaction:
+    """Link `chosen` to the response `writing.add_response` makes, inside its transaction:
     add_response commits by itself, and the link must land in that same commit. The new row
     is noted when it is flushed and linked just before the commit (an attribute set during a
     flush would be dropped)."""
 
-    def __init__(self, found: Unanticipated):
-        self.found = found
+    def __init__(self, chosen: list[Unanticipated]):
+        self.chosen = chosen
         self.made: AnticipatedResponse | None = None
         self.session = db.session()
 
@@ -84,7 +125,8 @@ class _linking:
 
     def _link(self, session) -> None:
         if self.made is not None:
-            self.found.promoted_to_id = self.made.id
+            for found in self.chosen:
+                found.promoted_to_id = self.made.id
 
     def __enter__(self):
         event.listen(self.session, "pending_to_persistent", self._note)
@@ -103,7 +145,13 @@ def unpromote(actor: User, found: Unanticipated) -> None:
         db.session.rollback()
         return
     response = db.session.get(AnticipatedResponse, found.promoted_to_id)
-    found.promoted_to_id = None
+    # Promoted together with others: they all leave the lesson with it.
+    db.session.execute(
+        sa.update(Unanticipated)
+        .where(Unanticipated.promoted_to_id == found.promoted_to_id)
+        .values(promoted_to_id=None)
+        .execution_options(synchronize_session="fetch")
+    )
     if response is None or response.removed_at is not None:
         db.session.commit()
         return

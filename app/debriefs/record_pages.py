@@ -26,6 +26,7 @@ def record_context(
     form: DebriefRecordForm | None = None,
     conflict: bool = False,
     problem: tuple[int, str] | None = None,
+    together_problem: str = "",
 ) -> dict:
     planner = can_plan(current_user, cycle.team_id)
     return {
@@ -33,6 +34,7 @@ def record_context(
         "record_conflict": conflict,
         "unanticipated": unanticipated_rows(cycle),
         "promote_problem": problem,
+        "together_problem": together_problem,
         "representations": list(Representation),
         "correctnesses": list(Correctness),
         "starts_next": starts_the_next_cycle(cycle),

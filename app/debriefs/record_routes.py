@@ -10,10 +10,14 @@ from app.debriefs.record_forms import DebriefRecordForm, PromoteForm
 from app.debriefs.record_pages import render_record
 from app.editing import StaleEdit, posted_is_stale
 from app.lessons.writing import TooManyResponses
+from app.numbers import parse_id
 
 bp = Blueprint("debrief_record", __name__)
 
+MAX_CHOSEN = 50
+
 NO_LESSON = "This cycle has no lesson to add the response to yet."
+CHOOSE_TWO = "Choose two or more responses to promote as one."
 TOO_MANY = "The lesson already has 40 anticipated responses; remove one there first."
 
 
@@ -68,3 +72,25 @@ def unpromote(unanticipated_id: int):
     promoting.unpromote(current_user, found)
     flash(f"“{found.name}” is no longer among the anticipated responses.", "success")
     return _back(found.enactment.cycle_id, f"unanticipated-{found.id}")
+
+
+@bp.post("/cycles/<int:cycle_id>/debrief/promote-together")
+@login_required
+def promote_together(cycle_id: int):
+    """Similar responses from several rooms, promoted as one anticipated response."""
+    cycle = cycle_for(current_user, cycle_id)
+    ids = [i for i in map(parse_id, request.form.getlist("chosen")) if i is not None]
+    chosen = promoting.chosen_of(cycle, ids[:MAX_CHOSEN])
+    form = PromoteForm()
+    if len(chosen) < 2 or not form.validate():
+        problem = CHOOSE_TWO if len(chosen) < 2 else "Choose from the lists."
+        return render_record(cycle, 422, together_problem=problem)
+    try:
+        made = promoting.promote_together(current_user, cycle, chosen, form.details())
+    except promoting.NoLesson:
+        return render_record(cycle, 422, together_problem=NO_LESSON)
+    except TooManyResponses:
+        return render_record(cycle, 422, together_problem=TOO_MANY)
+    if made is not None:
+        flash(f"Promoted as one anticipated response: “{made.name}”.", "success")
+    return _back(cycle.id, "debrief-unanticipated")

@@ -4,9 +4,11 @@ Chromium; the lesson page then lists it among the anticipated responses."""
 import pytest
 from playwright.sync_api import Page, expect
 
+from app.enactments import counting
 from tests.browser.conftest import PHONE, screenshot, sign_in
 from tests.browser.test_accessibility import AXE, describe
 from tests.debriefs.helpers import make_debriefing, record_url
+from tests.enactments.helpers import make_enactment
 from tests.factories import PASSWORD, make_world
 
 pytestmark = pytest.mark.browser
@@ -77,3 +79,29 @@ def test_a_planner_opens_the_next_cycle_from_the_record_on_a_phone(new_context, 
     page.get_by_role("link", name="Open the next cycle").click()
     expect(page.get_by_role("heading", name="Open a new cycle")).to_be_visible()
     expect(page.get_by_label("Goal")).to_have_value("Number lines every week.")
+
+
+def test_similar_responses_from_two_rooms_are_promoted_as_one(new_context, app):
+    world = make_world()
+    lesson, _, _ = make_debriefing(world, ("Took one away", "Drew four brownies"))
+    other_room = make_enactment(lesson.cycle, world.leader, "4L")
+    counting.add_unanticipated(world.leader, other_room, "Subtracted the 3", "Wrote 4 - 3 = 1.")
+    page = new_context().new_page()
+    sign_in(page, world.mentor.email, PASSWORD)
+    expect(page.get_by_role("navigation", name="Main")).to_be_visible()
+    page.goto(record_url(lesson.cycle))
+
+    page.get_by_label("Choose “Took one away” from Priya Teacher, class 4B").check()
+    page.get_by_role("button", name="Promote the ticked ones as one response").click()
+    expect(page.get_by_text("Choose two or more responses to promote as one.")).to_be_visible()
+    screenshot(page, "debrief-promote-together-refused")
+    page.get_by_label("Choose “Took one away” from Priya Teacher, class 4B").check()
+    page.get_by_label("Choose “Subtracted the 3” from Jordan Leader, class 4L").check()
+    page.get_by_label("Representation of the combined response").select_option(label="Equation")
+    page.get_by_role("button", name="Promote the ticked ones as one response").click()
+    expect(
+        page.get_by_text("Promoted as one anticipated response: “Took one away”.")
+    ).to_be_visible()
+    expect(page.get_by_text("Promoted to the anticipations.")).to_have_count(2)
+    screenshot(page, "debrief-promoted-together")
+    no_axe_violations(page)

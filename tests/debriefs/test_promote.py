@@ -11,6 +11,7 @@ from app.extensions import db
 from app.lessons.models import AnticipatedResponse, Correctness, Representation
 from app.lessons.starting import start_lesson
 from tests.debriefs.helpers import make_debriefing, record_url
+from tests.enactments.helpers import make_enactment
 from tests.factories import make_cycle
 from tests.meetings.helpers import at_the_same_moment, fresh, words
 
@@ -161,3 +162,66 @@ def test_a_promoted_response_is_in_the_next_cycles_lesson_on_the_same_task(
     assert carried.representation == Representation.number_line
     page = words(client_as("teacher").get(f"/cycles/{next_cycle.id}/lesson"))
     assert "Subtracted 3 from 4" in page
+
+
+# ---- Several similar responses from different rooms, promoted as one ----------------------
+@pytest.fixture
+def two_rooms(team_world):
+    lesson, enactment, (first,) = make_debriefing(team_world, ("Took one away",))
+    other_room = make_enactment(lesson.cycle, team_world.leader, "4L")
+    second = counting.add_unanticipated(
+        team_world.leader, other_room, "Subtracted the 3", "Wrote 4 - 3 = 1."
+    )
+    return lesson, first, second
+
+
+def together(client, cycle, *chosen, **choices):
+    data = {"chosen": [str(c.id) for c in chosen], "representation": "equation"} | choices
+    return client.post(f"/cycles/{cycle.id}/debrief/promote-together", data=data)
+
+
+def test_similar_responses_from_two_rooms_become_one_anticipated_response(client_as, two_rooms):
+    lesson, first, second = two_rooms
+    client = client_as("teacher")
+    page = client.get(record_url(lesson.cycle)).get_data(as_text=True)
+    assert 'form="promote-together"' in page
+    answer = together(client, lesson.cycle, first, second)
+    assert answer.status_code == 302
+    made = live_responses(lesson)[-1]
+    assert made.name == "Took one away"
+    assert made.description == "About Took one away\n\nWrote 4 - 3 = 1."
+    assert made.representation == Representation.equation
+    assert {fresh(Unanticipated, f.id).promoted_to_id for f in (first, second)} == {made.id}
+    assert "Promoted as one anticipated response: “Took one away”." in words(
+        client.get(answer.location)
+    )
+    assert together(client, lesson.cycle, first, second).status_code == 302  # again: nothing
+    assert names(lesson) == ["Halves then quarters", "Took one away"]
+
+
+def test_undoing_a_combined_promotion_frees_every_response_in_it(client_as, two_rooms):
+    lesson, first, second = two_rooms
+    client = client_as("teacher")
+    together(client, lesson.cycle, first, second)
+    client.post(f"/unanticipated/{second.id}/unpromote")
+    assert names(lesson) == ["Halves then quarters"]
+    assert fresh(Unanticipated, first.id).promoted_to_id is None
+    assert fresh(Unanticipated, second.id).promoted_to_id is None
+
+
+def test_promoting_together_needs_two_of_this_cycles_responses(client_as, two_rooms, team_world):
+    lesson, first, _ = two_rooms
+    elsewhere, _, (theirs,) = make_debriefing(team_world, ("Another cycle's",))
+    client = client_as("teacher")
+    for chosen in ((first,), (first, theirs)):
+        answer = together(client, lesson.cycle, *chosen)
+        assert answer.status_code == 422
+        assert "Choose two or more responses to promote as one." in words(answer)
+    assert names(lesson) == ["Halves then quarters"]
+    assert fresh(Unanticipated, theirs.id).promoted_to_id is None
+
+
+def test_another_team_cannot_promote_together(client_as, two_rooms):
+    lesson, first, second = two_rooms
+    assert together(client_as("outsider"), lesson.cycle, first, second).status_code == 404
+    assert names(lesson) == ["Halves then quarters"]
