@@ -12,12 +12,14 @@ from flask import abort
 from sqlalchemy import event
 
 from app.auth.models import User
-from app.cycles.models import Cycle
+from app.cycles.models import Cycle, live_channel
+from app.debriefs.recording import LIVE_EVENT
 from app.enactments.models import Enactment, Unanticipated
 from app.extensions import db
 from app.lessons import writing
 from app.lessons.models import AnticipatedResponse
 from app.lessons.starting import lesson_of
+from app.live import publish
 from app.teams.access import member_team_ids
 
 
@@ -52,10 +54,19 @@ def chosen_of(cycle: Cycle, ids: list[int]) -> list[Unanticipated]:
 
 
 def _lock(*chosen: Unanticipated) -> None:
-    """Hold the unanticipated rows until commit, and read their links as they stand now."""
+    """Hold the unanticipated rows until commit, and read their links as they stand now.
+    PostgreSQL locks the rows in id order (two overlapping promotions cannot deadlock); the
+    UPDATE is what takes SQLite's write lock, which a SELECT would not."""
+    ids = [found.id for found in chosen]
+    db.session.execute(
+        sa.select(Unanticipated.id)
+        .where(Unanticipated.id.in_(ids))
+        .order_by(Unanticipated.id)
+        .with_for_update()
+    )
     db.session.execute(
         sa.update(Unanticipated)
-        .where(Unanticipated.id.in_([found.id for found in chosen]))
+        .where(Unanticipated.id.in_(ids))
         .values(promoted_to_id=Unanticipated.promoted_to_id)
     )
     for found in chosen:
@@ -69,9 +80,20 @@ def _in_the_lesson(found: Unanticipated) -> bool:
     return response is not None and response.removed_at is None
 
 
+def _told(cycle_id: int, result):
+    """Tell the debrief's screens (the lesson's hear from lessons.writing)."""
+    publish(live_channel(cycle_id), LIVE_EVENT)
+    return result
+
+
 def promote(actor: User, found: Unanticipated, details: dict[str, str]) -> AnticipatedResponse:
     """The anticipated response `found` became: made now, or the one it already became
     (brought back if it was removed from the lesson since)."""
+    cycle_id = found.enactment.cycle_id
+    return _told(cycle_id, _promote(actor, found, details))
+
+
+def _promote(actor: User, found: Unanticipated, details: dict[str, str]) -> AnticipatedResponse:
     lesson = lesson_of(found.enactment.cycle)
     if lesson is None:
         raise NoLesson()
@@ -94,6 +116,10 @@ def promote_together(
     """One anticipated response for several similar ones from different rooms: the first
     one's name, their descriptions joined. Those already in the lesson are left as they are;
     None when all of them are (a second post of the same form)."""
+    return _told(cycle.id, _promote_together(actor, cycle, chosen, details))
+
+
+def _promote_together(actor, cycle, chosen, details) -> AnticipatedResponse | None:
     lesson = lesson_of(cycle)
     if lesson is None:
         raise NoLesson()
@@ -140,6 +166,11 @@ class _linking:
 def unpromote(actor: User, found: Unanticipated) -> None:
     """Undo a promotion: the anticipated response leaves the lesson (it can be brought back
     from the lesson's history) and the unanticipated one is no longer linked to it."""
+    cycle_id = found.enactment.cycle_id
+    _told(cycle_id, _unpromote(actor, found))
+
+
+def _unpromote(actor: User, found: Unanticipated) -> None:
     _lock(found)
     if found.promoted_to_id is None:
         db.session.rollback()

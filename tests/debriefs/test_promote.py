@@ -5,6 +5,8 @@ next cycle's lesson on the same task."""
 import pytest
 import sqlalchemy as sa
 
+from app import live
+from app.cycles.models import live_channel
 from app.enactments import counting
 from app.enactments.models import Unanticipated
 from app.extensions import db
@@ -225,3 +227,29 @@ def test_another_team_cannot_promote_together(client_as, two_rooms):
     lesson, first, second = two_rooms
     assert together(client_as("outsider"), lesson.cycle, first, second).status_code == 404
     assert names(lesson) == ["Halves then quarters"]
+
+
+def test_promoting_and_undoing_tell_the_cycles_channel(client_as, debriefing):
+    lesson, _, (found,) = debriefing
+    channel = live_channel(lesson.cycle_id)
+    client = client_as("teacher")
+    for path in ("promote", "unpromote"):
+        before = live.latest_id(channel)
+        client.post(f"/unanticipated/{found.id}/{path}", data=CHOICES)
+        events = live.broker().read(channel, before, timeout=0.1)
+        assert "debrief" in [event.name for event in events]
+
+
+def test_two_people_promoting_the_same_ones_together_at_once_make_one(app, client_as, two_rooms):
+    lesson, first, second = two_rooms
+    cycle_id, ids = lesson.cycle_id, [str(first.id), str(second.id)]
+    url, data = f"/cycles/{cycle_id}/debrief/promote-together", {"chosen": ids}
+    answers = at_the_same_moment(
+        app,
+        *(
+            lambda c=client: c.post(url, data=data)
+            for client in (client_as("teacher"), client_as("leader"))
+        ),
+    )
+    assert [a.status_code for a in answers] == [302, 302]
+    assert names(lesson) == ["Halves then quarters", "Took one away"]

@@ -5,7 +5,8 @@ import re
 
 import pytest
 
-from app.cycles.models import Cycle, CycleStage
+from app import live
+from app.cycles.models import Cycle, CycleStage, live_channel
 from app.extensions import db
 from tests.debriefs.helpers import make_debriefing, record_url
 from tests.factories import make_cycle
@@ -150,3 +151,11 @@ def test_planners_close_a_debriefed_cycle_with_next_steps(client_as, cycle):
     assert answer.status_code == 302
     assert fresh(Cycle, cycle.id).stage == CycleStage.done
     assert "Close the cycle" not in words(leader.get(record_url(cycle)))
+
+
+def test_a_save_tells_the_cycles_channel(client_as, cycle):
+    channel = live_channel(cycle.id)
+    before = live.latest_id(channel)
+    client_as("teacher").post(record_url(cycle), data=record(cycle, next_steps="Press."))
+    events = live.broker().read(channel, before, timeout=0.1)
+    assert [event.name for event in events] == ["debrief"]
