@@ -105,3 +105,25 @@ def test_similar_responses_from_two_rooms_are_promoted_as_one(new_context, app):
     expect(page.get_by_text("Promoted to the anticipations.")).to_have_count(2)
     screenshot(page, "debrief-promoted-together")
     no_axe_violations(page)
+
+
+def test_a_record_saved_meanwhile_by_a_teammate_is_not_overwritten(new_context, app):
+    world = make_world()
+    lesson, _, _ = make_debriefing(world)
+    mine, theirs = new_context().new_page(), new_context().new_page()
+    for page, person in ((mine, world.teacher), (theirs, world.leader)):
+        sign_in(page, person.email, PASSWORD)
+        expect(page.get_by_role("navigation", name="Main")).to_be_visible()
+        page.goto(record_url(lesson.cycle))
+    theirs.get_by_label("Next steps").fill("Theirs: fraction strips.")
+    theirs.get_by_role("button", name="Save the debrief record").click()
+    expect(theirs.get_by_text("The debrief record is saved.")).to_be_visible()
+
+    mine.get_by_label("Next steps").fill("Mine: number lines.")
+    mine.get_by_role("button", name="Save the debrief record").click()
+    expect(mine.get_by_text("Someone else saved the debrief record")).to_be_visible()
+    expect(mine.get_by_label("Next steps")).to_have_value("Mine: number lines.")
+    screenshot(mine, "debrief-record-stale", full_page=False)
+    mine.get_by_role("button", name="Save the debrief record").click()
+    expect(mine.get_by_text("The debrief record is saved.")).to_be_visible()
+    expect(mine.get_by_label("Next steps")).to_have_value("Mine: number lines.")
