@@ -1,5 +1,6 @@
 """The debrief record's context, for its own page and for the comparison page that ends with
-it (`{% include "debriefs/_record.html" %}` with `**record_context(cycle)`)."""
+it: `{% include "debriefs/_record.html" %}` needs only `cycle` there, the fragment asks
+`debrief_record_context(cycle)` (a template global) for the rest."""
 
 from flask import render_template
 from flask_login import current_user
@@ -30,8 +31,8 @@ def record_context(
 ) -> dict:
     planner = can_plan(current_user, cycle.team_id)
     return {
-        "record_form": form or record_form(cycle),
-        "record_conflict": conflict,
+        "form": form or record_form(cycle),
+        "conflict": conflict,
         "unanticipated": unanticipated_rows(cycle),
         "promote_problem": problem,
         "together_problem": together_problem,
@@ -45,6 +46,9 @@ def record_context(
 
 def render_record(cycle: Cycle, status: int = 200, **context):
     page = render_template(
-        "debriefs/record.html", cycle=cycle, team=cycle.team, **record_context(cycle, **context)
+        "debriefs/record.html",
+        cycle=cycle,
+        team=cycle.team,
+        record=record_context(cycle, **context),
     )
     return page, status

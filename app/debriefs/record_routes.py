@@ -7,12 +7,13 @@ from flask_login import current_user, login_required
 from app.cycles.access import cycle_for
 from app.debriefs import promoting, recording
 from app.debriefs.record_forms import DebriefRecordForm, PromoteForm
-from app.debriefs.record_pages import render_record
+from app.debriefs.record_pages import record_context, render_record
 from app.editing import StaleEdit, posted_is_stale
 from app.lessons.writing import TooManyResponses
 from app.numbers import parse_id
 
 bp = Blueprint("debrief_record", __name__)
+bp.add_app_template_global(record_context, "debrief_record_context")
 
 MAX_CHOSEN = 50
 

@@ -4,6 +4,8 @@ kept, bad input is a clear 422, and its next steps open the team's next cycle.""
 import re
 
 import pytest
+from flask import render_template_string
+from flask_login import login_user
 
 from app import live
 from app.cycles.models import Cycle, CycleStage, live_channel
@@ -159,3 +161,14 @@ def test_a_save_tells_the_cycles_channel(client_as, cycle):
     client_as("teacher").post(record_url(cycle), data=record(cycle, next_steps="Press."))
     events = live.broker().read(channel, before, timeout=0.1)
     assert [event.name for event in events] == ["debrief"]
+
+
+def test_the_record_fragment_draws_itself_where_a_page_gives_it_only_the_cycle(
+    app, cycle, team_world
+):
+    """The comparison page ends with `{% include "debriefs/_record.html" %}` and no more."""
+    with app.test_request_context():
+        login_user(team_world.teacher)
+        html = render_template_string('{% include "debriefs/_record.html" %}', cycle=cycle)
+    assert f'action="/cycles/{cycle.id}/debrief/record"' in html
+    assert "Subtracted 3 from 4" in html and "Save the debrief record" in html
