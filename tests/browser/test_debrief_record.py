@@ -7,7 +7,7 @@ from playwright.sync_api import Page, expect
 from app.enactments import counting
 from tests.browser.conftest import PHONE, screenshot, sign_in
 from tests.browser.test_accessibility import AXE, describe
-from tests.debriefs.helpers import make_debriefing, record_url
+from tests.debriefs.record_helpers import make_debriefing, record_url
 from tests.enactments.helpers import make_enactment
 from tests.factories import PASSWORD, make_world
 

@@ -12,7 +12,7 @@ from app.enactments.models import Unanticipated
 from app.extensions import db
 from app.lessons.models import AnticipatedResponse, Correctness, Representation
 from app.lessons.starting import start_lesson
-from tests.debriefs.helpers import make_debriefing, record_url
+from tests.debriefs.record_helpers import make_debriefing, record_url
 from tests.enactments.helpers import make_enactment
 from tests.factories import make_cycle
 from tests.meetings.helpers import at_the_same_moment, fresh, words

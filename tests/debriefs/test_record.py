@@ -10,7 +10,7 @@ from flask_login import login_user
 from app import live
 from app.cycles.models import Cycle, CycleStage, live_channel
 from app.extensions import db
-from tests.debriefs.helpers import make_debriefing, record_url
+from tests.debriefs.record_helpers import make_debriefing, record_url
 from tests.factories import make_cycle
 from tests.meetings.helpers import fresh, text, words
 

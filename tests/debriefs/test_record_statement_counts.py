@@ -7,7 +7,7 @@ from app.debriefs import promoting
 from app.enactments import counting
 from app.extensions import db
 from tests import factories
-from tests.debriefs.helpers import make_debriefing, record_url
+from tests.debriefs.record_helpers import make_debriefing, record_url
 from tests.enactments.helpers import make_enactment
 from tests.meetings.test_statement_counts import statements_per_page
 
