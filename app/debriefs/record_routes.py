@@ -1,7 +1,7 @@
 """The team's debrief record (what worked, what we learned, next steps) and the promotion of
 responses nobody anticipated into the lesson's anticipations."""
 
-from flask import Blueprint, flash, redirect, request, url_for
+from flask import Blueprint, current_app, flash, redirect, request, url_for
 from flask_login import current_user, login_required
 
 from app.cycles.access import cycle_for
@@ -22,8 +22,17 @@ CHOOSE_TWO = "Choose two or more responses to promote as one."
 TOO_MANY = "The lesson already has 40 anticipated responses; remove one there first."
 
 
+COMPARISON = "debriefs.show"
+
+
 def _back(cycle_id: int, anchor: str):
-    return redirect(url_for("debrief_record.show", cycle_id=cycle_id, _anchor=anchor))
+    """Back to the page the form was on: the comparison page (which ends with the record)
+    when it says so and exists, else the record's own page."""
+    on_comparison = request.form.get("on") == "comparison"
+    endpoint = COMPARISON if on_comparison else "debrief_record.show"
+    if endpoint not in current_app.view_functions:
+        endpoint = "debrief_record.show"
+    return redirect(url_for(endpoint, cycle_id=cycle_id, _anchor=anchor))
 
 
 @bp.get("/cycles/<int:cycle_id>/debrief/record")

@@ -172,3 +172,14 @@ def test_the_record_fragment_draws_itself_where_a_page_gives_it_only_the_cycle(
         html = render_template_string('{% include "debriefs/_record.html" %}', cycle=cycle)
     assert f'action="/cycles/{cycle.id}/debrief/record"' in html
     assert "Subtracted 3 from 4" in html and "Save the debrief record" in html
+
+
+def test_a_save_from_the_comparison_page_goes_back_there(app, client_as, cycle):
+    comparison = "debriefs.show" in app.view_functions  # the comparison page, once merged
+    answer = client_as("teacher").post(
+        record_url(cycle), data=record(cycle, next_steps="Press.") | {"on": "comparison"}
+    )
+    back = f"/cycles/{cycle.id}/debrief" if comparison else record_url(cycle)
+    assert answer.location.endswith(f"{back}#debrief-record")
+    plain = client_as("teacher").post(record_url(cycle), data=record(cycle, next_steps="More."))
+    assert plain.location.endswith(f"{record_url(cycle)}#debrief-record")
