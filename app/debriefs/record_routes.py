@@ -9,7 +9,7 @@ from app.debriefs import promoting, recording
 from app.debriefs.record_forms import DebriefRecordForm, PromoteForm
 from app.debriefs.record_pages import record_context, render_record
 from app.editing import StaleEdit, posted_is_stale
-from app.lessons.writing import TooManyResponses
+from app.lessons.writing import MAX_RESPONSES, TooManyResponses
 from app.numbers import parse_id
 
 bp = Blueprint("debrief_record", __name__)
@@ -19,7 +19,7 @@ MAX_CHOSEN = 50
 
 NO_LESSON = "This cycle has no lesson to add the response to yet."
 CHOOSE_TWO = "Choose two or more responses to promote as one."
-TOO_MANY = "The lesson already has 40 anticipated responses; remove one there first."
+TOO_MANY = f"The lesson already has {MAX_RESPONSES} anticipated responses; remove one there first."
 
 
 COMPARISON = "debriefs.show"

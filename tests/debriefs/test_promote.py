@@ -253,3 +253,18 @@ def test_two_people_promoting_the_same_ones_together_at_once_make_one(app, clien
     )
     assert [a.status_code for a in answers] == [302, 302]
     assert names(lesson) == ["Halves then quarters", "Took one away"]
+
+
+def test_a_lesson_full_of_responses_refuses_the_promotion_next_to_it(
+    client_as, debriefing, team_world
+):
+    from app.lessons import writing
+
+    lesson, _, (found,) = debriefing
+    for n in range(writing.MAX_RESPONSES - 1):
+        writing.add_response(team_world.leader, lesson, {"name": f"Planned {n}"})
+    answer = promote(client_as("teacher"), found)
+    assert answer.status_code == 422
+    assert "already has 40 anticipated responses" in words(answer)
+    assert fresh(Unanticipated, found.id).promoted_to_id is None
+    assert len(live_responses(lesson)) == writing.MAX_RESPONSES
