@@ -41,6 +41,7 @@ def create_app(overrides: dict | None = None) -> Flask:
     from app.auth.routes import bp as auth_bp
     from app.cycles.routes import bp as cycles_bp
     from app.debriefs.record_routes import bp as debrief_record_bp
+    from app.debriefs.routes import bp as debriefs_bp
     from app.demo.cli import register_commands
     from app.enactments.routes import bp as enactments_bp
     from app.enactments.tap_routes import bp as tap_count_bp
@@ -52,6 +53,7 @@ def create_app(overrides: dict | None = None) -> Flask:
     from app.lessons.field_routes import bp as lesson_fields_bp
     from app.lessons.history_routes import bp as lesson_history_bp
     from app.lessons.packet_routes import bp as lesson_packet_bp
+    from app.lessons.response_routes import bp as lesson_responses_bp
     from app.lessons.routes import bp as lessons_bp
     from app.meetings.console_routes import bp as console_bp
     from app.meetings.contributions_routes import bp as contributions_bp
@@ -95,6 +97,8 @@ def create_app(overrides: dict | None = None) -> Flask:
         lesson_fields_bp,
         tap_count_bp,
         debrief_record_bp,
+        lesson_responses_bp,
+        debriefs_bp,
     ):
         app.register_blueprint(blueprint)
     register_commands(app)

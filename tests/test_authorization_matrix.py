@@ -21,6 +21,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, replace
 from datetime import timedelta
 
+import PIL.Image
 import pytest
 import sqlalchemy as sa
 
@@ -524,6 +525,17 @@ def _on_debrief_unanticipated(w: World) -> dict:
     return {"unanticipated_id": w._matrix_objects["unanticipated"].id}
 
 
+def _sketch_upload(w: World) -> dict:
+    image = io.BytesIO()
+    PIL.Image.new("RGB", (8, 8), "teal").save(image, "PNG")
+    return {"sketch": (_Upload(image.getvalue()), "sketch.png")}
+
+
+def _debriefing(w: World) -> dict:
+    """The designing cycle with world.leader's recorded lesson: every member sees the debrief."""
+    return {"cycle_id": _enacting(w).cycle_id}
+
+
 def _on_candidate(w: World) -> dict:
     return {"candidate_id": _selecting(w)["candidate_id"]}
 
@@ -829,6 +841,21 @@ MATRIX: dict[str, Case] = {
     "lesson_fields.update_presence": team_owned(
         _on_lesson, lambda w: {"field": "plan-launch", "tab": "matrix-tab"}
     ),
+    "lesson_responses.create": team_owned(_on_lesson, lambda w: {"name": "Counts on by quarters"}),
+    "lesson_responses.remove": team_owned(_on_response),
+    "lesson_responses.bring_back": team_owned(_on_response),
+    "lesson_responses.order": team_owned(
+        _on_lesson, lambda w: {"response_id": str(_on_response(w)["response_id"])}
+    ),
+    "lesson_responses.move": team_owned(_on_response, lambda w: {"direction": "later"}),
+    "lesson_responses.share": team_owned(_on_response, lambda w: {"share": "no", "base": "0"}),
+    "lesson_responses.board": team_owned(_on_lesson_cycle),
+    # Sketches are stored and served in tests/lessons/test_responses_sketch.py, which gives
+    # them an upload folder of their own.
+    "lesson_responses.sketch": team_owned(_on_response, rightful=None),
+    "lesson_responses.upload_sketch": team_owned(_on_response, _sketch_upload, rightful=None),
+    "lesson_responses.edit_sketch": team_owned(_on_response),
+    "lesson_responses.remove_sketch": team_owned(_on_response),
     "handoff.show": leader_private(
         lambda w: _private_material(w) | {"team_id": w.team.id, "user_id": w.leader.id},
         rightful="leader",
@@ -894,6 +921,13 @@ MATRIX: dict[str, Case] = {
     ),
     "debrief_record.unpromote": team_owned(_on_debrief_unanticipated),
     "debrief_record.promote_together": team_owned(_debriefing, _promote_together_form),
+    # The debrief: every member of the team compares the classrooms; another team's is a 404.
+    "debriefs.show": team_owned(_debriefing),
+    "debriefs.comparison_fragment": team_owned(_debriefing),
+    "debriefs.display": team_owned(_debriefing),
+    "debriefs.display_fragment": team_owned(_debriefing),
+    "debriefs.panel_charts": team_owned(_debriefing),
+    "debriefs.events": team_owned(_debriefing, rightful=None),
 }
 
 EXEMPT: dict[str, str] = {

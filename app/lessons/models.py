@@ -180,7 +180,7 @@ class AnticipatedResponse(db.Model):
     assessing_questions: Mapped[str] = mapped_column(sa.Text, default="")
     advancing_questions: Mapped[str] = mapped_column(sa.Text, default="")
     connection: Mapped[str] = mapped_column(sa.Text, default="")
-    # A sketch of the response: a re-encoded image under the upload folder (app/tasks/files.py).
+    # A sketch of the response: a re-encoded image under the upload folder (app/uploads.py).
     sketch_name: Mapped[str | None] = mapped_column(sa.String(80))
     # The response this one was carried over from when the lesson was revised from another.
     carried_from_id: Mapped[int | None] = mapped_column(

@@ -6,16 +6,19 @@ statements however many responses the lesson has."""
 from dataclasses import dataclass
 from pathlib import Path
 
-from flask import Response, current_app
+from flask import Response
 from markupsafe import Markup
 
 from app.cycles.models import Cycle
 from app.lessons.models import PLAN_FIELDS, AnticipatedResponse, Lesson
 from app.lessons.queries import LessonView, lesson_view
+from app.lessons.sketches import SKETCHES
 from app.pdf import render_pdf
 from app.richtext import render_markdown
 from app.tasks.models import Task
+from app.tasks.writing import TASK_FILES
 from app.timeutil import local_now
+from app.uploads import Folder
 
 # Rows for responses nobody anticipated: at least this many, and more on a short chart so
 # the printed page still has room to write.
@@ -23,9 +26,6 @@ BLANK_ROWS = 3
 ROWS_ON_A_SHORT_CHART = 8
 # Printed, a chart of up to this many rows gets taller rows to write in, still on one page.
 ROOMY_UP_TO = 11
-# Sketches live in the upload folder: under "sketches", or beside the task files before that.
-SKETCH_FOLDERS = ("sketches", "tasks")
-TASK_FOLDERS = ("tasks",)
 
 
 @dataclass(frozen=True)
@@ -60,28 +60,21 @@ def monitoring_chart(view: LessonView) -> Chart:
     return Chart(rows, max(BLANK_ROWS, ROWS_ON_A_SHORT_CHART - len(rows)))
 
 
-def stored_file(name: str | None, folders: tuple[str, ...]) -> Path | None:
-    """An uploaded file by its stored name, or None when it is missing: a packet prints
-    without a lost image rather than failing. Names never leave the upload folder."""
-    if not name:
-        return None
-    configured = current_app.config.get("UPLOAD_FOLDER")
-    base = Path(configured) if configured else Path(current_app.instance_path) / "uploads"
-    for folder in folders:
-        path = base / folder / Path(name).name
-        if path.is_file():
-            return path.resolve()
-    return None
+def _stored(folder: Folder, name: str | None) -> Path | None:
+    """An uploaded file, or None when it is missing: a packet prints without a lost image
+    rather than failing."""
+    path = folder.path_of(name) if name else None
+    return path.resolve() if path else None
 
 
 def sketch_path(response: AnticipatedResponse) -> Path | None:
-    return stored_file(response.sketch_name, SKETCH_FOLDERS)
+    return _stored(SKETCHES, response.sketch_name)
 
 
 def task_image_path(task: Task | None) -> Path | None:
     if task is None or not (task.file_type or "").startswith("image/"):
         return None
-    return stored_file(task.file_name, TASK_FOLDERS)
+    return _stored(TASK_FILES, task.file_name)
 
 
 @dataclass

@@ -260,7 +260,10 @@ def _set_removed(actor: User, response: AnticipatedResponse, at: datetime | None
 def reorder(actor: User, lesson: Lesson, ids: list[int]) -> None:
     """Put the responses in the sequence `ids` gives; responses it leaves out (added by
     someone else meanwhile) keep their order after the ones it names."""
-    revision = _lock(lesson)
+    _put_in_order(actor, lesson, _lock(lesson), ids)
+
+
+def _put_in_order(actor: User, lesson: Lesson, revision: int, ids: list[int]) -> None:
     responses = _responses(lesson)
     known = {r.id: r for r in responses}
     order = [known[i] for i in dict.fromkeys(ids) if i in known]
@@ -275,14 +278,18 @@ def reorder(actor: User, lesson: Lesson, ids: list[int]) -> None:
 
 
 def move(actor: User, response: AnticipatedResponse, by: int) -> None:
-    """Move a response `by` places up (negative) or down the sequence (the keyboard way)."""
-    ids = [r.id for r in _responses(response.lesson)]
+    """Move a response `by` places up (negative) or down the sequence (the keyboard way).
+    The sequence is read under the lesson's lock: two moves at once both stand."""
+    lesson = response.lesson
+    revision = _lock(lesson)
+    ids = [r.id for r in _responses(lesson)]
     if response.id not in ids:
+        db.session.rollback()
         return
     at = ids.index(response.id)
     to = max(0, min(len(ids) - 1, at + by))
     ids.insert(to, ids.pop(at))
-    reorder(actor, response.lesson, ids)
+    _put_in_order(actor, lesson, revision, ids)
 
 
 def _responses(lesson: Lesson) -> list[AnticipatedResponse]:

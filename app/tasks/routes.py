@@ -4,10 +4,10 @@ from flask import Blueprint, abort, flash, redirect, render_template, request, s
 from flask_login import current_user, login_required
 from sqlalchemy.orm import selectinload
 
-from app import idempotency
+from app import idempotency, uploads
 from app.forms import choices
 from app.richtext import render_markdown
-from app.tasks import files, writing
+from app.tasks import writing
 from app.tasks.access import can_edit, require, task_for, writing_teams
 from app.tasks.forms import DEMAND_CHOICES, GRADE_CHOICES, TaskForm
 from app.tasks.models import Task
@@ -57,19 +57,19 @@ def _form(task: Task | None = None, submitted: bool = False) -> TaskForm:
     return form
 
 
-def _upload(form: TaskForm) -> tuple[files.CheckedFile | None, str | None]:
+def _upload(form: TaskForm) -> tuple[uploads.CheckedFile | None, str | None]:
     """The checked file sent with the form, if any; a problem becomes the field's message."""
     sent = form.file.data
     if not sent or not getattr(sent, "filename", None):
         return None, None
     try:
-        return files.check_upload(sent.stream), sent.filename
-    except files.FileProblem as problem:
+        return uploads.check_upload(sent.stream), sent.filename
+    except uploads.FileProblem as problem:
         form.file.errors = [str(problem)]
         return None, None
 
 
-def _file_again(form: TaskForm, upload: files.CheckedFile | None) -> TaskForm:
+def _file_again(form: TaskForm, upload: uploads.CheckedFile | None) -> TaskForm:
     """A browser cannot send a file input back filled in: say so beside the field."""
     if upload is not None:
         form.file.errors = [
@@ -176,7 +176,7 @@ def delete(task_id: int):
 @login_required
 def file(task_id: int):
     task = task_for(current_user, task_id)
-    path = files.path_of(task.file_name) if task.file_name else None
+    path = writing.TASK_FILES.path_of(task.file_name) if task.file_name else None
     if path is None:
         abort(404)
     is_pdf = task.file_type == "application/pdf"

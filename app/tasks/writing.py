@@ -5,12 +5,14 @@ from sqlalchemy.orm.exc import StaleDataError
 from app.auth.models import User
 from app.editing import StaleEdit, check_version
 from app.extensions import db
-from app.tasks import files
 from app.tasks.models import Task, TaskStandard
 from app.teams.models import Team
 from app.timeutil import utcnow
+from app.uploads import CheckedFile, Folder
 
 __all__ = ["StaleEdit", "create_task", "delete_task", "share_task", "update_task"]
+
+TASK_FILES = Folder("tasks")
 
 
 def apply_details(task: Task, details: dict) -> None:
@@ -26,12 +28,12 @@ def apply_details(task: Task, details: dict) -> None:
         standard.position = position
 
 
-def _attach(task: Task, upload: files.CheckedFile | None, label: str | None) -> str | None:
+def _attach(task: Task, upload: CheckedFile | None, label: str | None) -> str | None:
     """Store a new file on the task; the name of the file it replaces, to remove after commit."""
     if upload is None:
         return None
     replaced = task.file_name
-    task.file_name = files.store(upload)
+    task.file_name = TASK_FILES.store(upload)
     task.file_type = upload.file_type
     task.file_label = (label or "task file")[:200]
     return replaced
@@ -45,7 +47,7 @@ def create_task(
     actor: User,
     team: Team,
     details: dict,
-    upload: files.CheckedFile | None = None,
+    upload: CheckedFile | None = None,
     label: str | None = None,
 ) -> Task:
     """A new draft of `team`, private to it until shared."""
@@ -62,7 +64,7 @@ def update_task(
     task: Task,
     details: dict,
     posted_version: int | None,
-    upload: files.CheckedFile | None = None,
+    upload: CheckedFile | None = None,
     label: str | None = None,
     remove_file: bool = False,
 ) -> None:
@@ -79,9 +81,9 @@ def update_task(
         db.session.commit()
     except StaleDataError as error:
         db.session.rollback()
-        files.remove(stored)
+        TASK_FILES.remove(stored)
         raise StaleEdit() from error
-    files.remove(replaced)
+    TASK_FILES.remove(replaced)
 
 
 def share_task(task: Task) -> None:
@@ -95,4 +97,4 @@ def delete_task(task: Task) -> None:
     name = task.file_name
     db.session.delete(task)
     db.session.commit()
-    files.remove(name)
+    TASK_FILES.remove(name)

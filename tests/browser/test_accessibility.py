@@ -376,6 +376,10 @@ NOT_PAGES = {
     "moves.waiting_nudges",
     "moves.sent_nudges",
     "tasks.file",  # the task's image or PDF, shown inside the task page
+    "lesson_responses.board",  # the anticipate panel's board, swapped into the run views
+    "lesson_responses.sketch",  # a response's sketch, shown inside the lesson page
+    # The demo has no sketch to replace: axe checks this page in test_lesson_responses.py.
+    "lesson_responses.edit_sketch",
     "task_transfer.export_csv",
     "task_transfer.export_json",
 }

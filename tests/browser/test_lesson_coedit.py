@@ -26,7 +26,7 @@ def open_lesson(page: Page, email: str, url: str) -> None:
     # Signing in hashes a password: slow on a busy machine.
     expect(page.get_by_role("navigation", name="Main")).to_be_visible(timeout=30_000)
     page.goto(url)
-    expect(page.get_by_role("heading", name="The plan")).to_be_visible()
+    expect(page.get_by_role("heading", name="The plan", exact=True)).to_be_visible()
     # The live stream is open before anyone saves.
     page.wait_for_function(
         "() => { const e = document.querySelector('[sse-connect]');"

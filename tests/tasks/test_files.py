@@ -6,8 +6,8 @@ import warnings
 import sqlalchemy as sa
 from PIL import Image
 
+from app import uploads
 from app.extensions import db
-from app.tasks import files
 from app.tasks.models import Task
 from tests.tasks.factories import make_task, task_form
 
@@ -65,7 +65,7 @@ def test_a_file_that_only_pretends_to_be_an_image_is_refused(team_world, client_
 
 def test_a_file_over_the_limit_gets_a_clear_message(team_world, client_as):
     teacher = client_as("teacher")
-    big = b"%PDF-" + b"0" * files.MAX_BYTES
+    big = b"%PDF-" + b"0" * uploads.MAX_BYTES
     response = _post(teacher, team_world.team, big, "big.pdf")
     assert response.status_code == 422
     assert "That file is larger than 5 MB." in response.get_data(as_text=True)
@@ -83,8 +83,8 @@ def test_a_decompression_bomb_is_refused():
     with warnings.catch_warnings():
         warnings.simplefilter("error")
         try:
-            files.check_upload(io.BytesIO(out.getvalue()))
-        except files.FileProblem as problem:
+            uploads.check_upload(io.BytesIO(out.getvalue()))
+        except uploads.FileProblem as problem:
             assert "too many pixels" in str(problem)
         else:
             raise AssertionError("a 400-megapixel image was accepted")
