@@ -40,6 +40,7 @@ def create_app(overrides: dict | None = None) -> Flask:
     from app.admin.team_routes import bp as admin_teams_bp
     from app.auth.routes import bp as auth_bp
     from app.cycles.routes import bp as cycles_bp
+    from app.debriefs.record_routes import bp as debrief_record_bp
     from app.debriefs.routes import bp as debriefs_bp
     from app.demo.cli import register_commands
     from app.enactments.routes import bp as enactments_bp
@@ -95,6 +96,7 @@ def create_app(overrides: dict | None = None) -> Flask:
         enactments_bp,
         lesson_fields_bp,
         tap_count_bp,
+        debrief_record_bp,
         lesson_responses_bp,
         debriefs_bp,
     ):

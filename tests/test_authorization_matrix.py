@@ -503,6 +503,28 @@ def _tap_form(w: World) -> dict:
     return {"key": "matrix-tap-key-0001", "by": "1", "response": str(response.id)}
 
 
+def _debriefing(w: World) -> dict:
+    """The designing cycle (with world.leader's enactment and its unanticipated response), for
+    the team's debrief record: every member writes it."""
+    _enacting(w)
+    return {"cycle_id": _designing(w).id}
+
+
+def _promote_together_form(w: World) -> dict:
+    from app.enactments.models import Unanticipated
+
+    found = w._matrix_objects["unanticipated"]
+    again = _once(
+        w, "similar", lambda: Unanticipated(enactment_id=found.enactment_id, name="Guessed too")
+    )
+    return {"chosen": [str(found.id), str(again.id)], "representation": "other"}
+
+
+def _on_debrief_unanticipated(w: World) -> dict:
+    _enacting(w)
+    return {"unanticipated_id": w._matrix_objects["unanticipated"].id}
+
+
 def _sketch_upload(w: World) -> dict:
     image = io.BytesIO()
     PIL.Image.new("RGB", (8, 8), "teal").save(image, "PNG")
@@ -890,6 +912,15 @@ MATRIX: dict[str, Case] = {
     "tap_count.add_unanticipated": planners_only(
         _on_tap_enactment, lambda w: {"key": "matrix-new-key-0001", "name": "Counted on"}
     ),
+    # The debrief record is the team's: every member writes it and promotes responses nobody
+    # anticipated; another team's cycle or response is a 404.
+    "debrief_record.show": team_owned(_debriefing),
+    "debrief_record.update": team_owned(_debriefing, lambda w: {"next_steps": "Press for why."}),
+    "debrief_record.promote": team_owned(
+        _on_debrief_unanticipated, lambda w: {"representation": "other", "correctness": "partial"}
+    ),
+    "debrief_record.unpromote": team_owned(_on_debrief_unanticipated),
+    "debrief_record.promote_together": team_owned(_debriefing, _promote_together_form),
     # The debrief: every member of the team compares the classrooms; another team's is a 404.
     "debriefs.show": team_owned(_debriefing),
     "debriefs.comparison_fragment": team_owned(_debriefing),
