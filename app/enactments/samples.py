@@ -10,8 +10,8 @@ from io import BytesIO
 import sqlalchemy as sa
 from flask import abort
 from PIL import Image
-from sqlalchemy.orm import contains_eager
 from sqlalchemy.exc import SQLAlchemyError
+from sqlalchemy.orm import contains_eager
 
 from app.auth.models import User
 from app.cycles.models import Cycle
