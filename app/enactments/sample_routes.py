@@ -1,7 +1,7 @@
 """Photos of student work: added from the record page or from tap-to-count by whoever records
 the enactment, seen by the whole team, served only through here (never from static/)."""
 
-from flask import Blueprint, abort, flash, redirect, render_template, request, send_file, url_for
+from flask import Blueprint, abort, redirect, render_template, request, send_file, url_for
 from flask_login import current_user, login_required
 
 from app import idempotency
@@ -86,7 +86,7 @@ def create(enactment_id: int):
         if photo is not None:
             form.photo.errors = [CHOOSE_AGAIN]
         return _render_new(enactment, form, 422)
-    made = idempotency.once(
+    idempotency.once(
         current_user,
         key,
         "work_samples.create",
@@ -94,8 +94,6 @@ def create(enactment_id: int):
             current_user, enactment, form.response.data, form.caption.data or "", photo
         ),
     )
-    if not made.replayed:
-        flash("Photo added to the student work.", "success")
     return _to_record(enactment.id)
 
 
