@@ -235,3 +235,11 @@ def test_an_unanticipated_response_can_be_chosen(client_as, enactment):
     upload(leader, enactment, jpeg_with_gps(), f"u{found.id}")
     (sample,) = stored()
     assert sample.tally.unanticipated_id == found.id
+
+
+def test_a_sideways_phone_photo_is_turned_upright_before_its_exif_goes(client_as, enactment, key):
+    exif = Image.Exif()
+    exif[0x0112] = 6  # Orientation: the camera was held on its side
+    upload(client_as("leader"), enactment, image_bytes((80, 40), "JPEG", exif=exif.tobytes()), key)
+    (sample,) = stored()
+    assert (sample.width, sample.height) == (40, 80)

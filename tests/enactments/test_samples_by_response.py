@@ -2,6 +2,7 @@
 record page's samples section and the debrief's grouping run as samples grow."""
 
 import pytest
+import sqlalchemy as sa
 from flask import render_template
 
 from app.cycles.models import Cycle
@@ -111,7 +112,12 @@ def test_the_record_page_runs_the_same_statements_with_one_or_twenty_samples(
             add_sample(room, f"y{i}", unanticipated_id=found.id)
 
     more(1)
-    urls = [f"/enactments/{room.id}", f"/enactments/{room.id}/samples/new"]
+    first_sample = db.session.scalar(sa.select(WorkSample.id).order_by(WorkSample.id))
+    urls = [
+        f"/enactments/{room.id}",
+        f"/enactments/{room.id}/samples/new",
+        f"/samples/{first_sample}/edit",
+    ]
     client = client_as(role)
     if role == "teacher":
         urls = urls[:1]
