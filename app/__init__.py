@@ -40,6 +40,7 @@ def create_app(overrides: dict | None = None) -> Flask:
     from app.admin.team_routes import bp as admin_teams_bp
     from app.auth.routes import bp as auth_bp
     from app.cycles.routes import bp as cycles_bp
+    from app.debriefs.routes import bp as debriefs_bp
     from app.demo.cli import register_commands
     from app.enactments.routes import bp as enactments_bp
     from app.enactments.sample_routes import bp as work_samples_bp
@@ -96,6 +97,7 @@ def create_app(overrides: dict | None = None) -> Flask:
         lesson_fields_bp,
         tap_count_bp,
         lesson_responses_bp,
+        debriefs_bp,
         work_samples_bp,
     ):
         app.register_blueprint(blueprint)

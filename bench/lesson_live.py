@@ -6,14 +6,13 @@ re-fetched what it shows.
     .venv/bin/python bench/lesson_live.py --mode production   # gunicorn gevent, PostgreSQL, Redis
 
 The server, its throwaway database, the demo and the teardown are bench/live_latency.py's
-(`Server`); so are the screens (`Viewer`), here on the cycle's live channel
-(/cycles/<id>/events, which carries the lesson's events as it does the selection board's). The
-demo's lesson is the current cycle's. Each save goes the way a teacher's does: the field editor
-is fetched (GET /lessons/<lesson_id>/fields/<field>), its form filled with a new text and posted
-back, so the timing covers the route, the form, app.lessons.writing.save_field (its lock, the
-history row, the commit) and the publish. The next save waits until every screen has re-fetched.
-Before the field route exists, `--in-process` (production mode only) calls save_field from this
-process with the server's database and Redis: the same write and publish, without the HTTP POST.
+(`Server`); so are the screens (`Viewer`), here on the lesson page's stream
+(/lessons/<id>/events) re-fetching the page's content (/lessons/<id>/content) on each `lesson`
+event, as lesson-live.js does. The demo's lesson is the current cycle's. Each save goes the way
+a teacher's does: the field editor is fetched (GET /lessons/<lesson_id>/fields/<field>/edit),
+its form filled with a new text and posted back, so the timing covers the route, the form,
+app.lessons.writing.save_field (its lock, the history row, the commit) and the publish. The
+next save waits until every screen has re-fetched.
 """
 
 import argparse
@@ -52,16 +51,17 @@ TEXTS = (
 
 
 class LessonScreen(Viewer):
-    """An open lesson page: the cycle's stream; on `lesson` it re-fetches `refetch_path`."""
+    """An open lesson page: the lesson's stream; on `lesson` it re-fetches `refetch_path` (the
+    page's content, as lesson-live.js does)."""
 
     EVENT = "lesson"
 
-    def __init__(self, number, port, account, cycle_id, saves, refetch_path):
-        super().__init__(number, port, account, cycle_id, saves, refetch=bool(refetch_path))
+    def __init__(self, number, port, account, lesson_id, saves, refetch_path):
+        super().__init__(number, port, account, lesson_id, saves, refetch="notes")
         self.refetch_path = refetch_path
 
     def events_path(self) -> str:
-        return f"/cycles/{self.meeting_id}/events"
+        return f"/lessons/{self.meeting_id}/events"
 
     async def _fetch_fragment(self, note: Note) -> None:
         try:
@@ -137,17 +137,9 @@ class RouteSaver:
         self.path = f"/lessons/{lesson_id}/fields/{field}"
         self.field = field
 
-    async def available(self) -> bool:
-        reply = await http(self.port, "GET", self.path, self.editor, {"HX-Request": "true"})
-        if reply.status == 404:
-            return False
-        if reply.status != 200:
-            raise RuntimeError(f"GET {self.path} answered {reply.status}")
-        return True
-
     async def save(self, text: str) -> float:
         headers = {"HX-Request": "true", "X-CSRFToken": self.editor.csrf}
-        editor = await http(self.port, "GET", self.path, self.editor, headers)
+        editor = await http(self.port, "GET", self.path + "/edit", self.editor, headers)
         form = _FormParser()
         form.feed(editor.text)
         names = [n for n in (self.field, "text", "value") if n in form.fields] or form.textareas
@@ -163,55 +155,16 @@ class RouteSaver:
         return started
 
 
-class InProcessSaver:
-    """Calls save_field from this process on the server's database; publishes through Redis."""
-
-    def __init__(self, server: Server, lesson_id: int, field: str):
-        os.environ["REDIS_URL"] = server.redis_url
-        from app import create_app
-
-        self.app = create_app(
-            {"SQLALCHEMY_DATABASE_URI": server.database_url, "SECRET_KEY": "bench"}
-        )
-        self.lesson_id, self.field = lesson_id, field
-
-    def _save(self, text: str) -> None:
-        import sqlalchemy as sa
-
-        from app.auth.models import User
-        from app.extensions import db
-        from app.lessons.models import Lesson
-        from app.lessons.writing import save_field
-
-        with self.app.app_context():
-            lesson = db.session.get(Lesson, self.lesson_id)
-            editor = db.session.scalar(sa.select(User).where(User.email.like(f"{EDITOR}@%")))
-            save_field(editor, lesson, self.field, text, lesson.field_revision(self.field))
-
-    async def save(self, text: str) -> float:
-        started = time.monotonic()
-        await asyncio.to_thread(self._save, text)
-        return started
-
-
 async def bench(args, server: Server) -> dict:
     port = server.port
     accounts = [await sign_in(port, name) for name in ACCOUNTS]
     editor = accounts[ACCOUNTS.index(EDITOR)]
-    lesson_id, cycle_id = demo_lesson(server.database_url)
+    lesson_id, _ = demo_lesson(server.database_url)
     saver = RouteSaver(port, editor, lesson_id, args.field)
-    if args.in_process or not await saver.available():
-        if args.mode != "production":
-            raise RuntimeError(
-                f"{saver.path} is not there (the field editor's route): only --mode "
-                "production can save in-process, through Redis"
-            )
-        print("saving in-process through save_field (no field route)", file=sys.stderr)
-        saver = InProcessSaver(server, lesson_id, args.field)
-    refetch_path = args.refetch or f"/cycles/{cycle_id}/lesson"
+    refetch_path = args.refetch or f"/lessons/{lesson_id}/content"
     saves = [Note(args.viewers) for _ in range(args.saves)]
     screens = [
-        LessonScreen(i, port, accounts[i % len(accounts)], cycle_id, saves, refetch_path)
+        LessonScreen(i, port, accounts[i % len(accounts)], lesson_id, saves, refetch_path)
         for i in range(args.viewers)
     ]
     tasks = [asyncio.create_task(screen.run()) for screen in screens]
@@ -239,7 +192,6 @@ async def bench(args, server: Server) -> dict:
         "arrival_ms": [(t - s.posted_at) * 1000 for s in saves for t in s.arrivals.values()],
         "drawn_ms": [(t - s.posted_at) * 1000 for s in saves for t in s.drawn.values()],
         "all_drawn_ms": [(max(s.drawn.values()) - s.posted_at) * 1000 for s in saves],
-        "saver": type(saver).__name__,
         "refetch": refetch_path,
     }
 
@@ -253,7 +205,7 @@ def report(args, server: Server, r: dict) -> bool:
     print(f"  server: {Path(server.command[0]).name} {' '.join(server.command[1:])}")
     print(
         f"  {args.saves} saves of the lesson's {args.field} by {EDITOR} "
-        f"({'through the field route' if r['saver'] == 'RouteSaver' else 'in-process'}), "
+        "(through the field route), "
         f"{args.viewers} open lesson screens re-fetching {r['refetch']}; milliseconds from "
         "just before the save:"
     )
@@ -277,8 +229,7 @@ def main() -> int:
     parser.add_argument("--field", default="exit_prompt", help="the plan field saved")
     parser.add_argument("--spacing", type=float, default=0.1, help="seconds between saves")
     parser.add_argument("--wait", type=float, default=10, help="seconds a save may take")
-    parser.add_argument("--refetch", help="what a screen re-fetches (default the lesson page)")
-    parser.add_argument("--in-process", action="store_true", help="save without the route")
+    parser.add_argument("--refetch", help="what a screen re-fetches (default the content)")
     parser.add_argument("--workers", type=int, default=2, help="gunicorn workers (production)")
     parser.add_argument("--redis-db", type=int, default=REDIS_DB, help="Redis database (prod.)")
     parser.add_argument("--server-log", action="store_true", help="print the server log tail")

@@ -11,8 +11,12 @@ only once every viewer has the previous one, so the server's coalescing never me
 Meanwhile it times ordinary page requests (the dashboard) to show the streams do not starve them.
 With --refetch each viewer also re-fetches the contributions fragment on every event, and the
 bench reports the delay until every screen has drawn the new note; with --refetch-all it
-re-fetches the panel and the notes as htmx does (every tenth viewer a projector display), sending
-If-None-Match as a browser's cache does.
+re-fetches the panel and the notes as htmx did before the stream sent the notes (every tenth
+viewer a projector display), sending If-None-Match as a browser's cache does; --keep-alive
+re-fetches on each screen's kept connection, as a browser does. With --push the run view's
+stream sends the notes itself (?push=notes), as the run view now asks, and a screen is drawn
+when they arrive. It reports the CPU the server, this client, PostgreSQL and Redis used while
+the notes were posted: the client shares the machine's cores with the server.
 
 Everything it starts is torn down at the end, on error and on Ctrl-C: the server's process
 group, the database (SQLite file or PostgreSQL database) and the Redis keys it wrote.
@@ -342,8 +346,9 @@ class Account:
                     self.cookies[morsel.key] = morsel.value
 
 
-def _request_bytes(method, path, account, headers, body) -> bytes:
-    lines = [f"{method} {path} HTTP/1.1", "Host: 127.0.0.1", "Connection: close"]
+def _request_bytes(method, path, account, headers, body, keep_alive=False) -> bytes:
+    connection = "keep-alive" if keep_alive else "close"
+    lines = [f"{method} {path} HTTP/1.1", "Host: 127.0.0.1", f"Connection: {connection}"]
     if account and account.cookies:
         lines.append(f"Cookie: {account.cookie_header()}")
     for name, value in (headers or {}).items():
@@ -409,6 +414,59 @@ async def http(port, method, path, account=None, headers=None, form=None) -> Rep
     if account is not None:
         account.remember(reply)
     return reply
+
+
+class KeptConnections:
+    """A browser's connections to the server, kept open between requests (HTTP/1.1 keep-alive):
+    a screen's re-fetches do not each open a new TCP connection."""
+
+    def __init__(self, port: int):
+        self.port = port
+        self._idle: list[tuple[asyncio.StreamReader, asyncio.StreamWriter]] = []
+
+    async def get(self, path: str, account: Account, headers: dict) -> Reply:
+        # A kept connection the server has closed meanwhile fails at once: retry on a new one.
+        for attempt in range(2):
+            fresh = not self._idle
+            reader, writer = (
+                await asyncio.open_connection("127.0.0.1", self.port) if fresh else self._idle.pop()
+            )
+            try:
+                reply = await asyncio.wait_for(
+                    self._exchange(reader, writer, path, account, headers), REQUEST_SECONDS
+                )
+            except (ConnectionError, asyncio.IncompleteReadError, ValueError, IndexError):
+                writer.close()
+                if fresh or attempt:
+                    raise
+                continue
+            except BaseException:
+                writer.close()
+                raise
+            if (reply.header("Connection") or "").lower() == "close":
+                writer.close()
+            else:
+                self._idle.append((reader, writer))
+            account.remember(reply)
+            return reply
+        raise ConnectionError("unreachable")
+
+    @staticmethod
+    async def _exchange(reader, writer, path, account, headers) -> Reply:
+        writer.write(_request_bytes("GET", path, account, headers, None, keep_alive=True))
+        await writer.drain()
+        status, reply_headers = await _read_head(reader)
+        reply = Reply(status, reply_headers, b"")
+        if (reply.header("Transfer-Encoding") or "").lower() == "chunked":
+            reply.body = b"".join([chunk async for chunk in _chunks(reader, True)])
+        elif status not in (204, 304):
+            reply.body = await reader.readexactly(int(reply.header("Content-Length") or 0))
+        return reply
+
+    def close(self) -> None:
+        for _, writer in self._idle:
+            writer.close()
+        self._idle.clear()
 
 
 class _PageParser(html.parser.HTMLParser):
@@ -490,8 +548,9 @@ class Viewer:
 
     EVENT = "contributions"  # the event each note makes
 
-    def __init__(self, number, port, account, meeting_id, notes, refetch):
+    def __init__(self, number, port, account, meeting_id, notes, refetch, keep_alive=False):
         self.number, self.port, self.account = number, port, account
+        self.kept = KeptConnections(port) if keep_alive else None
         self.meeting_id, self.notes, self.refetch = meeting_id, notes, refetch
         self.seen = 0
         self.keepalives = 0
@@ -522,10 +581,11 @@ class Viewer:
             self.connected.set()
 
     def events_path(self) -> str:
-        return f"/meetings/{self.meeting_id}/run/events"
+        path = f"/meetings/{self.meeting_id}/run/events"
+        return path + "?push=notes" if self.refetch == "push" else path
 
     async def _consume(self, chunks) -> None:
-        buffer, event, event_id = "", None, None
+        buffer, event, event_id, data = "", None, None, []
         async for chunk in chunks:
             arrived = time.monotonic()
             buffer += chunk.decode()
@@ -539,24 +599,32 @@ class Viewer:
                     event = line[6:].strip()
                 elif line.startswith("id:"):
                     event_id = line[3:].strip()
+                elif line.startswith("data:"):
+                    data.append(line[6:])
                 elif line == "" and event:
-                    self._dispatch(event, event_id, arrived)
-                    event, event_id = None, None
+                    self._dispatch(event, event_id, arrived, data)
+                    event, event_id, data = None, None, []
 
-    def _dispatch(self, event: str, event_id: str, arrived: float) -> None:
+    def _dispatch(self, event: str, event_id: str, arrived: float, data: list[str]) -> None:
+        if event == "notes" and self.refetch == "push" and self.seen:
+            # The notes drawn from the stream itself: drawn once they hold the newest note.
+            note = self.notes[self.seen - 1]
+            if self.number not in note.drawn and f"Bench note {self.seen}:" in "\n".join(data):
+                note.draw(self.number, arrived)
+            return
         if event != self.EVENT or self.seen >= len(self.notes):
             return
         note = self.notes[self.seen]
         self.seen += 1
         self.ids.append(event_id)
         note.arrive(self.number, arrived)
-        if self.refetch:
+        if self.refetch in ("notes", "all"):
             task = asyncio.create_task(self._fetch_fragment(note))
             self._fetches.add(task)
             task.add_done_callback(self._fetches.discard)
 
     async def _fetch_fragment(self, note: Note) -> None:
-        """The notes, or with --refetch-all what htmx re-fetches on `contributions`: the panel
+        """The notes, or with --refetch-all what htmx re-fetched on `contributions`: the panel
         and the notes (every tenth screen a projector display); If-None-Match sent as a
         browser's cache does."""
         if self.refetch == "notes":
@@ -574,7 +642,10 @@ class Viewer:
         headers = {"HX-Request": "true"}
         if path in self.etags:
             headers["If-None-Match"] = self.etags[path]
-        reply = await http(self.port, "GET", path, self.account, headers=headers)
+        if self.kept:
+            reply = await self.kept.get(path, self.account, headers)
+        else:
+            reply = await http(self.port, "GET", path, self.account, headers=headers)
         if reply.header("ETag"):
             self.etags[path] = reply.header("ETag")
         return reply.status
@@ -582,6 +653,8 @@ class Viewer:
     def close(self) -> None:
         for task in list(self._fetches):
             task.cancel()
+        if self.kept:
+            self.kept.close()
         if self._writer:
             self._writer.close()
 
@@ -690,13 +763,14 @@ async def time_pages(port, accounts, path, stop: asyncio.Event, pause: float, li
 
 
 async def open_viewers(
-    port, accounts, meeting_id, count, notes, refetch, batch_size=25, room=None, quiet_ids=()
-):
+    port, accounts, meeting_id, count, notes, refetch, batch_size=25, room=None, quiet_ids=(),
+    keep_alive=False,
+):  # fmt: skip
     """`room` viewers (default all) on the running meeting; the others, quiet screens spread
     over the team's other meetings, only stay open."""
     room = count if room is None else room
     viewers = [
-        Viewer(i, port, accounts[i % len(accounts)], meeting_id, notes, refetch)
+        Viewer(i, port, accounts[i % len(accounts)], meeting_id, notes, refetch, keep_alive)
         if i < room
         else Viewer(i, port, accounts[i % len(accounts)], quiet_ids[i % len(quiet_ids)], [], False)
         for i in range(count)
@@ -765,8 +839,9 @@ async def bench(args, server: Server) -> dict:
     try:
         await quiet.opened()
         viewers = await open_viewers(
-            port, accounts, meeting_id, room, notes, args.refetch, args.batch
-        )
+            port, accounts, meeting_id, room, notes, args.refetch, args.batch,
+            keep_alive=args.keep_alive,
+        )  # fmt: skip
     except BaseException:
         quiet.stop()
         raise
@@ -791,11 +866,13 @@ async def bench(args, server: Server) -> dict:
     pages = asyncio.create_task(time_pages(port, accounts, "/", stop, args.page_pause, 100_000))
     pdf_path = f"/meetings/{past_meeting_id}/minutes.pdf"
     pdfs = asyncio.create_task(time_pages(port, accounts, pdf_path, stop, 0.3, 10_000 * args.pdf))
+    cpu = _cpu_now(server)
     try:
         post_ms = await post_notes(
             port, accounts, meeting_id, notes, args.spacing, args.wait, args.refetch
         )
     finally:
+        cpu = {k: now - cpu[k] for k, now in _cpu_now(server).items()}
         stop.set()
         page_ms = await asyncio.wait_for(pages, REQUEST_SECONDS)
         pdf_ms = await asyncio.wait_for(pdfs, REQUEST_SECONDS)
@@ -836,7 +913,44 @@ async def bench(args, server: Server) -> dict:
         "idle_cpu": idle_cpu,
         "page_ms": page_ms,
         "ordered": ordered,
+        "notes_cpu": cpu,
     }
+
+
+def _cpu_now(server: Server) -> dict:
+    """Wall clock and the CPU seconds used so far by the server and by this client process
+    (the bench shares the machine's cores with the server it measures)."""
+    usage = resource.getrusage(resource.RUSAGE_SELF)
+    return {
+        "wall": time.monotonic(),
+        "server": server.cpu_seconds(),
+        "client": usage.ru_utime + usage.ru_stime,
+        **_machine_seconds(),
+        "postgres": _process_cpu_seconds("postgres"),
+        "redis": _process_cpu_seconds("redis-server"),
+    }
+
+
+def _machine_seconds() -> dict:
+    """CPU seconds every core of this machine has been busy (anyone's work, not only ours), and
+    stolen: a virtual machine's cores waiting while the host runs other machines."""
+    ticks = [int(n) for n in Path("/proc/stat").read_text().split("\n")[0].split()[1:]]
+    user, nice, system, _idle, _iowait, irq, softirq, steal = ticks[:8]
+    busy = user + nice + system + irq + softirq
+    return {"machine": busy / os.sysconf("SC_CLK_TCK"), "steal": steal / os.sysconf("SC_CLK_TCK")}
+
+
+def _process_cpu_seconds(name: str) -> float:
+    """CPU seconds used so far by every process called `name` and its ended children (whoever's
+    database it serves): PostgreSQL's backends come and go."""
+    total = 0
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        with contextlib.suppress(OSError):
+            text = stat.read_text()
+            if text[text.index("(") + 1 : text.rindex(")")] == name:
+                fields = text.rsplit(")", 1)[1].split()
+                total += sum(int(n) for n in fields[11:15])  # utime, stime, cutime, cstime
+    return total / os.sysconf("SC_CLK_TCK")
 
 
 def _id_key(event_id: str) -> tuple[int, ...]:
@@ -899,8 +1013,24 @@ def report(args, server: Server, r: dict) -> bool:
     print(_line("note -> event at each viewer", r["arrival_ms"]))
     print(_line("note -> event at the slowest viewer", r["slowest_ms"]))
     if args.refetch:
-        print(_line("note -> fragment re-fetched by each viewer", r["drawn_ms"]))
+        how = "kept-alive connection" if args.keep_alive else "new connection each"
+        label = f"note -> re-fetched by each viewer ({how})"
+        if args.refetch == "push":
+            label = "note -> drawn from the stream at each viewer"
+        print(_line(label, r["drawn_ms"]))
     print(_line("POST of the note itself", r["post_ms"]))
+    cpu = r["notes_cpu"]
+    wall = max(cpu["wall"], 0.001)
+    drawn = len(r["drawn_ms"])
+    per_screen = (
+        f", {cpu['server'] / drawn * 1000:.2f} ms server CPU per screen redrawn" if drawn else ""
+    )
+    print(f"  CPU while posting the notes ({wall:.1f} s): server {cpu['server']:.1f} s "
+          f"({cpu['server'] / wall * 100:.0f} % of a core), this client {cpu['client']:.1f} s "
+          f"({cpu['client'] / wall * 100:.0f} %){per_screen}")  # fmt: skip
+    print(f"    PostgreSQL {cpu['postgres']:.1f} s, Redis {cpu['redis']:.1f} s (every database's), "
+          f"the whole machine {cpu['machine']:.1f} s of {wall * os.cpu_count():.1f} s, "
+          f"stolen by the host {cpu['steal']:.1f} s")  # fmt: skip
     print(_line("GET / before the streams opened", r["baseline_ms"]))
     print(_line("GET / with the streams open, no notes", r["idle_ms"]))
     print(_line("GET / with the streams open, during notes", r["page_ms"]))
@@ -955,9 +1085,22 @@ def main() -> int:
     )
     parser.add_argument(
         "--refetch-all", dest="refetch", action="store_const", const="all",
-        help="viewers re-fetch the panel and the notes, as htmx does (a tenth: the display)",
+        help="viewers re-fetch the panel and the notes, as htmx did before --push (a tenth: "
+        "the display)",
+    )  # fmt: skip
+    parser.add_argument(
+        "--push", dest="refetch", action="store_const", const="push",
+        help="viewers draw the notes the stream sends (the run view's ?push=notes)",
+    )  # fmt: skip
+    parser.add_argument(
+        "--keep-alive", action="store_true",
+        help="re-fetches reuse each screen's connection, as a browser's do (default: a new one)",
     )  # fmt: skip
     parser.add_argument("--server-log", action="store_true", help="print the server log tail")
+    parser.add_argument(
+        "--server-env", action="append", default=[], metavar="NAME=VALUE",
+        help="an environment variable for the server (to compare settings); repeatable",
+    )  # fmt: skip
     args = parser.parse_args()
     args.viewers = args.viewers or (30 if args.mode == "embedded" else 200)
     if not 1 <= args.viewers <= 10_000 or not 1 <= args.notes <= 10_000:
@@ -967,7 +1110,10 @@ def main() -> int:
     signal.signal(signal.SIGHUP, _interrupt)
 
     try:
-        with Server(args.mode, args.workers, args.server_log, redis_db=args.redis_db) as server:
+        env = dict(setting.split("=", 1) for setting in args.server_env)
+        with Server(
+            args.mode, args.workers, args.server_log, env=env, redis_db=args.redis_db
+        ) as server:
             try:
                 results = asyncio.run(bench(args, server))
             except Exception as error:

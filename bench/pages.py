@@ -69,6 +69,8 @@ class Targets:
     task_id: int
     cycle_id: int
     lesson_cycle_id: int  # the team's latest cycle with a lesson
+    # Its latest with a lesson revised from an earlier one (what changed since), if any.
+    revised_cycle_id: int | None = None
 
 
 def find_targets(connection) -> Targets:
@@ -113,7 +115,12 @@ def find_targets(connection) -> Targets:
         "ORDER BY c.starts_on DESC LIMIT 1",
         team=team,
     )
-    return Targets(logins, team, leader, held, planned, task, cycle, lesson_cycle)
+    revised_cycle = one(
+        "SELECT c.id FROM cycles c JOIN lessons l ON l.cycle_id = c.id WHERE c.team_id = :team "
+        "AND l.revised_from_id IS NOT NULL ORDER BY c.starts_on DESC LIMIT 1",
+        team=team,
+    )
+    return Targets(logins, team, leader, held, planned, task, cycle, lesson_cycle, revised_cycle)
 
 
 def run_fragments(url_map) -> list[str]:
@@ -130,6 +137,8 @@ def run_fragments(url_map) -> list[str]:
 
 
 LESSON = "/cycles/<int:cycle_id>/lesson"
+# Compares a lesson with the one it was revised from: measured on such a lesson only.
+CHANGES = LESSON + "/changes"
 
 
 def lesson_pages(url_map) -> list[str]:
@@ -158,6 +167,15 @@ def pages(targets: Targets, url_map) -> list[Page]:
     planned = (("meeting_id", targets.planned_meeting_id),)
     leader = (*team, ("user_id", targets.leader_id))
     lesson_cycle = (("cycle_id", targets.lesson_cycle_id),)
+    revised_cycle = (("cycle_id", targets.revised_cycle_id),)
+
+    def lesson_page(role: str, endpoint: str) -> list[Page]:
+        if next(url_map.iter_rules(endpoint)).rule != CHANGES:
+            return [_lesson_page(role, endpoint, url_map, lesson_cycle)]
+        if targets.revised_cycle_id is None:
+            return []
+        return [_lesson_page(role, endpoint, url_map, revised_cycle)]
+
     found: list[Page] = []
     for role in ROLES:
         found += [
@@ -185,7 +203,7 @@ def pages(targets: Targets, url_map) -> list[Page]:
             Page(role, "account", "auth.password"),
             Page(role, "task library", "tasks.index"),
             Page(role, "task page", "tasks.show", (("task_id", targets.task_id),)),
-            *(_lesson_page(role, e, url_map, lesson_cycle) for e in lesson_pages(url_map)),
+            *(page for e in lesson_pages(url_map) for page in lesson_page(role, e)),
         ]
     for role in ("admin", "mentor"):
         found += [

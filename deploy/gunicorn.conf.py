@@ -8,7 +8,8 @@ worker must accept thousands at once: gevent workers, each with room for 6,000 c
 requests). A stream costs a client socket and a greenlet; it waits on its worker's one Redis
 reader (app/live/fanout.py), never on a Redis or database connection of its own.
 
-Environment: WEB_CONCURRENCY (workers, default 2: one per core), TANDEM_WORKER_CONNECTIONS.
+Environment: WEB_CONCURRENCY (workers, default 2: one per core), TANDEM_WORKER_CONNECTIONS,
+TANDEM_DB_POOL_SIZE and TANDEM_DB_MAX_OVERFLOW (database connections per worker).
 This file imports nothing of Tandem's: the app is loaded in each worker, after gevent has
 patched the standard library.
 """
@@ -23,6 +24,13 @@ worker_connections = int(os.environ.get("TANDEM_WORKER_CONNECTIONS", 6000))
 backlog = 4096
 # Streams end on their own (LIVE_STREAM_SECONDS); a restart waits this long for them.
 graceful_timeout = 10
+
+# Database connections each worker keeps (app/config.py): SQLAlchemy's default keeps 5 and opens
+# and closes up to 10 more on every burst (a room of screens re-fetching after an event), each
+# a new PostgreSQL backend; that cost the database more CPU than the queries (bench/live_latency.py
+# --refetch: PostgreSQL 10.5-12.3 s -> 6.1 s for 6,000 re-fetches). Requests beyond it wait.
+os.environ.setdefault("TANDEM_DB_POOL_SIZE", "15")
+os.environ.setdefault("TANDEM_DB_MAX_OVERFLOW", "0")
 
 # Open files a worker may need: its connections, its Redis pool (200), its database pool, logs.
 OPEN_FILES = worker_connections + 1024

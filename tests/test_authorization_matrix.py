@@ -509,6 +509,11 @@ def _sketch_upload(w: World) -> dict:
     return {"sketch": (_Upload(image.getvalue()), "sketch.png")}
 
 
+def _debriefing(w: World) -> dict:
+    """The designing cycle with world.leader's recorded lesson: every member sees the debrief."""
+    return {"cycle_id": _enacting(w).cycle_id}
+
+
 def _work_sample(w: World):
     """A photo of student work on world.leader's enactment (no file: the image route's own
     tests serve real ones): the team sees it, only the leader (or a planner) changes it."""
@@ -915,6 +920,13 @@ MATRIX: dict[str, Case] = {
     "tap_count.add_unanticipated": planners_only(
         _on_tap_enactment, lambda w: {"key": "matrix-new-key-0001", "name": "Counted on"}
     ),
+    # The debrief: every member of the team compares the classrooms; another team's is a 404.
+    "debriefs.show": team_owned(_debriefing),
+    "debriefs.comparison_fragment": team_owned(_debriefing),
+    "debriefs.display": team_owned(_debriefing),
+    "debriefs.display_fragment": team_owned(_debriefing),
+    "debriefs.panel_charts": team_owned(_debriefing),
+    "debriefs.events": team_owned(_debriefing, rightful=None),
     # Work samples: the enactment's teacher and the team's planners add, change and remove
     # them; the team sees them. Uploads and images are checked with files in
     # tests/enactments/test_samples.py (rightful None: no files written to instance/).

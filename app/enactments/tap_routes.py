@@ -7,11 +7,14 @@ from flask import Blueprint, jsonify, render_template, request
 from flask_login import current_user, login_required
 from werkzeug.exceptions import NotFound
 
+from app.cycles.models import live_channel
 from app.enactments import counting
 from app.enactments.access import can_record, enactment_for
 from app.enactments.models import Enactment
+from app.enactments.recording import LIVE_EVENT
 from app.enactments.tap_forms import BadInput, parse_tap, parse_unanticipated, payload
 from app.enactments.tap_queries import counts
+from app.live import publish
 from app.meetings.access import require
 
 bp = Blueprint("tap_count", __name__)
@@ -76,6 +79,7 @@ def tap(enactment_id: int):
         count = counting.tap(enactment, sent.key, sent.by, tapped_at=sent.tapped_at, **target)
     except counting.NotThisLesson:
         raise BadInput("That response is not on this lesson's chart.") from None
+    _told(enactment)
     return jsonify(
         key=sent.key, count=count, response=sent.response_id, unanticipated=sent.unanticipated_id
     )
@@ -91,4 +95,11 @@ def add_unanticipated(enactment_id: int):
     if found is None:
         raise BadInput("That response was removed from the record since it was added.")
     count = counting.tally(enactment, unanticipated_id=found.id).count
+    _told(enactment)
     return jsonify(key=sent.key, id=found.id, name=found.name, count=count)
+
+
+def _told(enactment: Enactment) -> None:
+    """The debrief shows counts live: every tap tells the cycle's channel (a replayed tap too,
+    which changes nothing; a screen re-fetching an unchanged comparison gets a 304)."""
+    publish(live_channel(enactment.cycle_id), LIVE_EVENT)

@@ -3,6 +3,7 @@
 import logging
 import os
 import random
+import re
 import threading
 import time
 from collections.abc import Callable, Hashable, Iterator
@@ -20,12 +21,18 @@ POLL_SECONDS = 10
 # How often an open stream checks that its viewer may still follow the channel.
 RECHECK_SECONDS = 15
 
+_LINE_BREAK = re.compile(r"\r\n|\r|\n")
+# What a stream may send after some events besides their names: a message (see `message`).
+Push = Callable[[list[str], str], str | None]
+
 # A refresh with no id: the browser keeps the last id it had.
 _POLL = "event: refresh\ndata: refresh\n\n"
 
 
-def _message(name: str, event_id: str) -> str:
-    return f"id: {event_id}\nevent: {name}\ndata: {name}\n\n"
+def message(name: str, event_id: str, data: str | None = None) -> str:
+    """An event; `data` (default: its name) may span lines: each is sent as a data line."""
+    lines = _LINE_BREAK.split(name if data is None else data)
+    return f"id: {event_id}\nevent: {name}\n" + "".join(f"data: {line}\n" for line in lines) + "\n"
 
 
 def coalesce(events: list[Event]) -> list[str]:
@@ -118,7 +125,12 @@ class _Viewer:
 
 
 def _events(
-    broker: Broker, channel: str, start: str | None, lifetime: float, viewer: _Viewer
+    broker: Broker,
+    channel: str,
+    start: str | None,
+    lifetime: float,
+    viewer: _Viewer,
+    push: Push | None = None,
 ) -> Iterator[str]:
     """`start` None: where the screen stands is unknown, so it refreshes once the broker
     answers."""
@@ -135,7 +147,7 @@ def _events(
                 if down:
                     logger.warning("live: broker answers again on %r", channel)
                 down = False
-                yield _message("refresh", cursor)
+                yield message("refresh", cursor)
                 continue
             events = broker.read(channel, cursor, timeout=wait)
         except Exception:  # noqa: BLE001 - the broker is down: fall back to polling
@@ -149,8 +161,11 @@ def _events(
             cursor = None
         elif events:
             cursor = events[-1].id
-            for name in coalesce(events):
-                yield _message(name, cursor)
+            names = coalesce(events)
+            for name in names:
+                yield message(name, cursor)
+            if push is not None and (pushed := push(names, cursor)) is not None:
+                yield pushed
         else:
             yield ": keep-alive\n\n"
 
@@ -173,12 +188,17 @@ def _viewer_key(app: Flask, channel: str) -> Hashable | None:
 
 
 def event_stream(
-    broker: Broker, channel: str, after: str | None, still_allowed: Callable[[], bool] | None = None
+    broker: Broker,
+    channel: str,
+    after: str | None,
+    still_allowed: Callable[[], bool] | None = None,
+    push: Push | None = None,
 ) -> Response:
     """Stream `channel` from Last-Event-ID (a reconnect) or `after` (the page's render).
 
     `still_allowed` is asked every RECHECK_SECONDS, in an app context of its own: when it says
-    no (the viewer left the team), the stream ends.
+    no (the viewer left the team), the stream ends. `push` is asked after each batch of events
+    for one more message to send with them (e.g. a fragment's HTML, so no screen re-fetches it).
     """
     start = _start(broker, channel, after)
     # Streams end now and then so workers recycle them; the browser reconnects from its
@@ -194,7 +214,7 @@ def event_stream(
         _viewer_key(current_app._get_current_object(), channel),
     )
     response = Response(
-        _events(broker, channel, start, lifetime, viewer), mimetype="text/event-stream"
+        _events(broker, channel, start, lifetime, viewer, push), mimetype="text/event-stream"
     )
     response.headers["Cache-Control"] = "no-cache"
     response.headers["X-Accel-Buffering"] = "no"

@@ -9,10 +9,12 @@ second for the timer). Concurrent misses of one key wait for the first render in
 rendering it 200 times.
 
 Forms in a fragment carry the session's CSRF token: it is rendered as a placeholder and put in
-per request, so one stored rendering serves every session. The response carries an ETag;
-a matching If-None-Match answers 304.
+per request, so one stored rendering serves every session. The response carries an ETag of
+the rendering and the session (not of the token, which changes every second); a matching
+If-None-Match answers 304.
 """
 
+import hashlib
 import secrets
 import threading
 import time
@@ -20,7 +22,7 @@ from collections import OrderedDict
 from collections.abc import Callable, Hashable
 from dataclasses import replace
 
-from flask import abort, current_app, make_response, render_template, request
+from flask import abort, current_app, make_response, render_template, request, session
 from flask_login import current_user
 from flask_wtf.csrf import generate_csrf
 
@@ -94,26 +96,39 @@ def live_version(channel: str) -> str | None:
     return live.latest_id(channel)
 
 
-def fragment(
-    template: str,
+def fragment_html(
     key: tuple | None,
+    template: str,
     context: Callable[[], dict],
     storable: Callable[[dict], bool] = lambda context: True,
-):
-    """The response for a run-view fragment: from the cache when `key` (None: never cached)
-    was rendered before, with the session's CSRF token, an ETag and 304 on a match."""
+) -> str:
+    """A run-view fragment's HTML, from the cache when `key` (None: never cached) was rendered
+    before; forms carry a placeholder for the session's CSRF token (see with_csrf)."""
 
     def render() -> tuple[str, bool]:
         values = context()
         html = render_template(template, csrf_token=lambda: _CSRF_PLACEHOLDER, **values)
         return html, key is not None and storable(values)
 
-    html = cache().get(key, render) if key is not None else render()[0]
-    if _CSRF_PLACEHOLDER in html:
-        html = html.replace(_CSRF_PLACEHOLDER, generate_csrf())
-    response = make_response(html)
+    return cache().get(key, render) if key is not None else render()[0]
+
+
+def with_csrf(html: str, token: str) -> str:
+    return html.replace(_CSRF_PLACEHOLDER, token) if _CSRF_PLACEHOLDER in html else html
+
+
+def _response(html: str):
+    """The fragment with the session's CSRF token, an ETag and 304 on a match.
+
+    The token is signed afresh each second (Flask-WTF puts a timestamp in it), so the ETag is
+    taken from the HTML before the token goes in, and from the session's CSRF secret: the
+    copy a browser keeps carries an older token of the same session, which stays valid
+    (WTF_CSRF_TIME_LIMIT is None), and a new session changes the ETag."""
+    token = generate_csrf()  # makes the session's secret if it has none yet
+    secret = session.get(current_app.config.get("WTF_CSRF_FIELD_NAME", "csrf_token"), "")
+    response = make_response(with_csrf(html, token))
     response.headers["Cache-Control"] = "private, no-cache"
-    response.add_etag()
+    response.set_etag(hashlib.sha1(f"{secret}\0{html}".encode()).hexdigest())
     return response.make_conditional(request)
 
 
@@ -157,14 +172,40 @@ def run_fragment(
     per_user: bool = False,
     presenters_only: bool = False,
 ):
-    """A run-view fragment of `view` with run_context(parts), cached per live version, per
-    the facts of what it draws and per viewer: their role, and with `per_user` their id (for
-    Remove, Undo, their own attendance toggle and private notes). The state fragment is also
-    keyed by the countdown's second.
+    """The response for a run-view fragment of `view` (run_fragment_html), with the
+    session's CSRF token, an ETag and 304 on a match."""
+    html = run_fragment_html(
+        template,
+        meeting_id,
+        name,
+        *parts,
+        view=view,
+        per_user=per_user,
+        presenters_only=presenters_only,
+    )
+    return _response(html)
+
+
+def run_fragment_html(
+    template: str,
+    meeting_id: int,
+    name: str,
+    *parts: str,
+    view: str = MEMBER,
+    per_user: bool = False,
+    presenters_only: bool = False,
+    version: str | None = None,
+) -> str:
+    """A run-view fragment of `view` with run_context(parts), cached per live version (the
+    channel's newest unless `version` is given), per the facts of what it draws and per
+    viewer: their role, and with `per_user` their id (for Remove, Undo, their own attendance
+    toggle and private notes). The state fragment is also keyed by the countdown's second.
+    Forms carry a CSRF placeholder (with_csrf).
 
     A stored fragment costs one light statement (access.run_check); a fresh one then loads
     the meeting and its agenda (access.meeting_to_run) and what the fragment draws."""
-    version = live_version(f"meeting:{meeting_id}")
+    if version is None:
+        version = live_version(f"meeting:{meeting_id}")
     facts = None
     if name == "contributions":
         facts = "shared notes" if view == DISPLAY else "member notes"
@@ -187,9 +228,9 @@ def run_fragment(
             access = shared_display(access)
         return run_context(access, *parts, view=view)
 
-    return fragment(
-        f"meetings/{template}",
+    return fragment_html(
         run_key(check, name, view, version, *bits),
+        f"meetings/{template}",
         context,
         # Undo is offered for seconds only: a list that offers it is never kept.
         storable=lambda values: not values.get("undo_offers"),

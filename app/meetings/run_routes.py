@@ -14,6 +14,8 @@ from app.meetings.access import meeting_for, meeting_to_run, require, still_foll
 from app.meetings.forms import AddTimeForm
 from app.meetings.run_cache import run_fragment
 from app.meetings.run_context import CONSOLE, PAGE, contribution_form, run_context
+from app.meetings.run_push import KINDS as PUSH_KINDS
+from app.meetings.run_push import NotesPush
 from app.numbers import parse_id
 from app.teams.access import is_member
 
@@ -144,6 +146,9 @@ def mark_attendance(meeting_id: int, user_id: int):
 def events(meeting_id: int):
     meeting = meeting_for(current_user, meeting_id)
     channel, user_id = meeting.channel(), current_user.id
+    # The run view, the console and the projector draw the notes from the stream (run_push.py).
+    kind = request.args.get("push")
+    push = NotesPush(meeting_id, kind) if kind in PUSH_KINDS else None
     # The stream may stay open for minutes: give its database connection back now.
     db.session.close()
     return event_stream(
@@ -151,4 +156,5 @@ def events(meeting_id: int):
         channel,
         request.args.get("after"),
         still_allowed=lambda: still_follows(user_id, meeting_id),
+        push=push,
     )

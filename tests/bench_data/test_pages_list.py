@@ -33,7 +33,10 @@ def test_every_page_of_every_role_answers_200_on_a_generated_district(app, bench
     assert "run.events" not in {page.endpoint for page in listed}
     lessons = [page for page in listed if page.endpoint == "lessons.show"]
     assert {page.role for page in lessons} == set(bench_pages.ROLES)
-    assert set(bench_pages.lesson_pages(app.url_map)) <= {page.endpoint for page in listed}
+    # What changed since an earlier lesson is measured where the team has such a lesson.
+    comparing = {"lesson_history.changes"} if targets.revised_cycle_id else set()
+    expected = set(bench_pages.lesson_pages(app.url_map)) - {"lesson_history.changes"}
+    assert expected | comparing <= {page.endpoint for page in listed}
     clients = {}
     for role, email in targets.logins.items():
         clients[role] = app.test_client()

@@ -9,6 +9,7 @@ import sqlalchemy as sa
 from app import live
 from app.extensions import db
 from app.live.brokers import LocalBroker
+from app.live.stream import message
 from app.teams.models import Membership
 from tests import factories
 from tests.conftest import Auth
@@ -202,3 +203,13 @@ def test_a_member_still_on_the_team_keeps_the_stream(app, monkeypatch, team_worl
     started = time.monotonic()
     stream(signed_in(app, team_world.teacher), meeting.id).get_data(as_text=True)
     assert time.monotonic() - started >= 1.1
+
+
+def test_an_event_with_data_over_several_lines_sends_each_line_as_a_data_line():
+    sent = message("notes", "7-0", "<ul>\n<li>a</li>\r\n<li>b\rc</li>\n</ul>")
+
+    assert sent == (
+        "id: 7-0\nevent: notes\n"
+        "data: <ul>\ndata: <li>a</li>\ndata: <li>b\ndata: c</li>\ndata: </ul>\n\n"
+    )
+    assert message("state", "7-0") == "id: 7-0\nevent: state\ndata: state\n\n"

@@ -2,6 +2,7 @@
 never one person's fragment to another, and never a stale one."""
 
 import re
+import time
 
 import pytest
 from flask import current_app
@@ -141,6 +142,21 @@ def test_an_unchanged_fragment_answers_304(client_as, meeting):
     add_note(client_as("teacher"), meeting, "Something new")
     changed = leader.get(url, headers={"If-None-Match": etag})
     assert changed.status_code == 200 and "Something new" in text(changed)
+
+
+def test_an_unchanged_fragment_with_forms_answers_304_a_second_later(app, client_as, meeting):
+    """Its CSRF token is signed afresh each second; the browser's copy holds a valid one."""
+    url = f"/meetings/{meeting.id}/run/attendance"
+    mentor, other_session = client_as("mentor"), client_as("mentor")
+    app.config["WTF_CSRF_ENABLED"] = True  # the fixture turns it off again
+    first = mentor.get(url)
+    assert "<form" in text(first)
+    time.sleep(1.1)
+    assert text(mentor.get(url)) != text(first)  # a newer token
+    again = mentor.get(url, headers={"If-None-Match": first.headers["ETag"]})
+    assert again.status_code == 304
+    elsewhere = other_session.get(url, headers={"If-None-Match": first.headers["ETag"]})
+    assert elsewhere.status_code == 200
 
 
 def test_the_display_fragments_show_nothing_private_to_the_author_either(client_as, meeting):
