@@ -89,3 +89,12 @@ def test_a_teacher_photographs_student_work_on_a_phone_and_sees_it_on_the_record
     assert full.headers["x-content-type-options"] == "nosniff"
     stored = Image.open(io.BytesIO(full.body()))
     assert not stored.getexif() and b"PhoneCam" not in full.body()
+
+    page.set_viewport_size({"width": 1280, "height": 720})
+    page.goto(f"/cycles/{enactment.cycle_id}/debrief")
+    work = page.get_by_role("region", name="Student work by response")
+    expect(work.get_by_role("heading", name=responses[0].name)).to_be_visible()
+    expect(work.get_by_text(CAPTION)).to_be_visible()
+    expect(work.get_by_text(f"Class {enactment.class_code}")).to_be_visible()
+    work.scroll_into_view_if_needed()
+    screenshot(page, "work-sample-debrief", full_page=False)

@@ -127,3 +127,15 @@ def test_the_record_page_runs_the_same_statements_with_one_or_twenty_samples(
     assert with_twenty == with_one
     page = client.get(urls[0]).get_data(True)
     assert page.count('class="sample-card"') == 42
+
+
+def test_the_debrief_page_shows_the_student_work_by_response(client_as, team_world, lesson):
+    room = make_enactment(lesson.cycle, team_world.teacher, "Room 7")
+    sample = add_sample(room, "K4 halves", response_id=responses(lesson)[1].id)
+    for url in (
+        f"/cycles/{lesson.cycle_id}/debrief",
+        f"/cycles/{lesson.cycle_id}/debrief/comparison",
+    ):
+        page = client_as("mentor").get(url).get_data(True)
+        assert "Student work by response" in page
+        assert "K4 halves" in page and f"/samples/{sample.id}/image?size=thumb" in page
