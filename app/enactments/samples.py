@@ -14,11 +14,13 @@ from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import contains_eager
 
 from app.auth.models import User
-from app.cycles.models import Cycle
+from app.cycles.models import Cycle, live_channel
 from app.enactments import counting
 from app.enactments.models import Enactment, Tally, Unanticipated, WorkSample
+from app.enactments.recording import LIVE_EVENT
 from app.extensions import db
 from app.lessons.models import AnticipatedResponse
+from app.live import publish
 from app.teams.access import member_team_ids
 from app.uploads import CheckedFile, Folder, check_upload
 
@@ -122,6 +124,7 @@ def add_sample(
         db.session.rollback()
         _forget(name)
         raise
+    _told(enactment)
     return sample
 
 
@@ -130,13 +133,20 @@ def update_sample(sample: WorkSample, key: str, caption: str, in_report: bool) -
     sample.caption = caption
     sample.in_report = in_report
     db.session.commit()
+    _told(sample.enactment)
 
 
 def remove_sample(sample: WorkSample) -> None:
-    name = sample.image_name
+    name, enactment = sample.image_name, sample.enactment
     db.session.delete(sample)
     db.session.commit()
     _forget(name)
+    _told(enactment)
+
+
+def _told(enactment: Enactment) -> None:
+    """An open debrief of the cycle redraws its comparison, student work included."""
+    publish(live_channel(enactment.cycle_id), LIVE_EVENT)
 
 
 def key_of(sample: WorkSample) -> str:

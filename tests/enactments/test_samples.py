@@ -243,3 +243,28 @@ def test_a_sideways_phone_photo_is_turned_upright_before_its_exif_goes(client_as
     upload(client_as("leader"), enactment, image_bytes((80, 40), "JPEG", exif=exif.tobytes()), key)
     (sample,) = stored()
     assert (sample.width, sample.height) == (40, 80)
+
+
+def test_adding_changing_and_removing_a_photo_tells_an_open_debrief(client_as, enactment, key):
+    from app import live
+    from app.cycles.models import live_channel
+
+    channel = live_channel(enactment.cycle_id)
+
+    def events_since(before):
+        return [event.name for event in live.broker().read(channel, before, timeout=0.1)]
+
+    leader = client_as("leader")
+    before = live.latest_id(channel)
+    upload(leader, enactment, jpeg_with_gps(), key)
+    assert events_since(before) == ["enactment"]
+    (sample,) = stored()
+    before = live.latest_id(channel)
+    leader.post(f"/samples/{sample.id}", data={"response": key, "caption": "A.R."})
+    assert events_since(before) == ["enactment"]
+    before = live.latest_id(channel)
+    leader.post(f"/samples/{sample.id}/remove")
+    assert events_since(before) == ["enactment"]
+    before = live.latest_id(channel)
+    assert upload(leader, enactment, b"<html>", key).status_code == 422
+    assert events_since(before) == []
