@@ -81,6 +81,7 @@ def test_a_teacher_photographs_student_work_on_a_phone_and_sees_it_on_the_record
     assert thumb.evaluate("image => image.naturalWidth") == 400
     section.scroll_into_view_if_needed()
     screenshot(page, "work-sample-record-phone", full_page=False)
+    assert not Axe().run(page).violations_count
 
     db.session.expire_all()
     (sample,) = db.session.scalars(sa.select(WorkSample)).all()
@@ -98,3 +99,4 @@ def test_a_teacher_photographs_student_work_on_a_phone_and_sees_it_on_the_record
     expect(work.get_by_text(f"Class {enactment.class_code}")).to_be_visible()
     work.scroll_into_view_if_needed()
     screenshot(page, "work-sample-debrief", full_page=False)
+    assert not Axe().run(page).violations_count
