@@ -44,6 +44,7 @@ def create_app(overrides: dict | None = None) -> Flask:
     from app.debriefs.routes import bp as debriefs_bp
     from app.demo.cli import register_commands
     from app.enactments.routes import bp as enactments_bp
+    from app.enactments.sample_routes import bp as work_samples_bp
     from app.enactments.tap_routes import bp as tap_count_bp
     from app.home.routes import bp as home_bp
     from app.leadership.handoff_routes import bp as handoff_bp
@@ -99,6 +100,7 @@ def create_app(overrides: dict | None = None) -> Flask:
         debrief_record_bp,
         lesson_responses_bp,
         debriefs_bp,
+        work_samples_bp,
     ):
         app.register_blueprint(blueprint)
     register_commands(app)

@@ -84,7 +84,7 @@ def team_owned(values, data=_nothing, rightful: str | None = "teacher") -> Case:
     return Case(TEAM_OWNED, values, data, rightful, intruders=("outsider",))
 
 
-def planners_only(values, data=_nothing, rightful: str = "leader") -> Case:
+def planners_only(values, data=_nothing, rightful: str | None = "leader") -> Case:
     """A change to one of world.team's objects that only its planners make: another team
     gets 404, the team's teacher 403."""
     teammates = (("teacher", 403),)
@@ -536,6 +536,36 @@ def _debriefing(w: World) -> dict:
     return {"cycle_id": _enacting(w).cycle_id}
 
 
+def _work_sample(w: World):
+    """A photo of student work on world.leader's enactment (no file: the image route's own
+    tests serve real ones): the team sees it, only the leader (or a planner) changes it."""
+    from app.enactments.models import WorkSample
+
+    enactment = _enacting(w)
+    return _once(
+        w,
+        "work sample",
+        lambda: WorkSample(
+            enactment_id=enactment.id, caption="K7", image_name="matrix.jpg", width=8, height=8
+        ),
+    )
+
+
+def _on_work_sample(w: World) -> dict:
+    return {"sample_id": _work_sample(w).id}
+
+
+def _work_sample_form(w: World) -> dict:
+    _enacting(w)
+    return {"response": f"r{w._matrix_objects['response'].id}", "caption": "A.R."}
+
+
+def _work_sample_upload(w: World) -> dict:
+    image = io.BytesIO()
+    PIL.Image.new("RGB", (8, 8), "teal").save(image, "JPEG")
+    return _work_sample_form(w) | {"photo": (_Upload(image.getvalue()), "work.jpg")}
+
+
 def _on_candidate(w: World) -> dict:
     return {"candidate_id": _selecting(w)["candidate_id"]}
 
@@ -928,6 +958,16 @@ MATRIX: dict[str, Case] = {
     "debriefs.display_fragment": team_owned(_debriefing),
     "debriefs.panel_charts": team_owned(_debriefing),
     "debriefs.events": team_owned(_debriefing, rightful=None),
+    # Work samples: the enactment's teacher and the team's planners add, change and remove
+    # them; the team sees them. Uploads and images are checked with files in
+    # tests/enactments/test_samples.py (rightful None: no files written to instance/).
+    "work_samples.new": _recorders_only(_on_enactment),
+    "work_samples.create": planners_only(_on_enactment, _work_sample_upload, rightful=None),
+    "work_samples.image": team_owned(_on_work_sample, rightful=None),
+    "work_samples.edit": _recorders_only(_on_work_sample),
+    "work_samples.update": _recorders_only(_on_work_sample, _work_sample_form),
+    "work_samples.confirm_remove": _recorders_only(_on_work_sample),
+    "work_samples.remove": _recorders_only(_on_work_sample),
 }
 
 EXEMPT: dict[str, str] = {
