@@ -12,9 +12,15 @@ run: $(VENV)/.installed
 	$(FLASK) seed-demo
 	$(FLASK) run --host 127.0.0.1 --port $(PORT) --with-threads
 
+# The browser journeys spend most of their time waiting on Chromium, so they run beside the
+# rest of the suite (each run its own temporary SQLite database); both must pass.
 test: $(VENV)/.installed-dev browser
 	$(BIN)/ruff check .
-	$(BIN)/pytest -q
+	@log=$$(mktemp); $(BIN)/pytest -q -m browser > "$$log" 2>&1 & browser=$$!; \
+	$(BIN)/pytest -q -m "not browser"; rest=$$?; \
+	wait $$browser; journeys=$$?; \
+	echo "== The browser journeys"; cat "$$log"; rm -f "$$log"; \
+	test $$rest -eq 0 -a $$journeys -eq 0
 
 # The suite alone, for a venv that is already set up (CI's second run on PostgreSQL).
 test-only:
