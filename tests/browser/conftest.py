@@ -24,7 +24,10 @@ README_SCREENSHOTS = ROOT / "static" / "img" / "screenshots"
 DESKTOP = {"width": 1280, "height": 800}
 PHONE = {"width": 390, "height": 844}
 
-expect.set_options(timeout=5_000)
+# CI runs the journeys beside the rest of the suite and the PostgreSQL run on 2 cores: a step
+# that takes 1 s on a quiet machine can take several there. Waiting longer changes no check.
+WAIT_MS = 10_000
+expect.set_options(timeout=WAIT_MS)
 
 
 @pytest.fixture(scope="session")
@@ -70,7 +73,7 @@ def new_context(browser: Browser, live_server):
 
     def make(viewport: dict = DESKTOP):
         context = browser.new_context(base_url=live_server, viewport=viewport)
-        context.set_default_timeout(5_000)
+        context.set_default_timeout(WAIT_MS)
         contexts.append(context)
         return context
 
