@@ -5,17 +5,14 @@ re-fetches itself through its fragment route."""
 
 from flask import Blueprint, make_response, render_template, request
 from flask_login import current_user, login_required
-from werkzeug.exceptions import NotFound
 
 from app import live
-from app.auth.models import User
 from app.cycles.access import cycle_for
 from app.cycles.models import live_channel
+from app.cycles.streams import cycle_stream
 from app.debriefs import charts, panels
 from app.debriefs.queries import LOWERING, comparison
 from app.enactments.models import EXIT_LEVELS, KEEPING
-from app.extensions import db
-from app.live.stream import event_stream
 
 bp = Blueprint("debriefs", __name__)
 __all__ = ["bp", "panels"]  # importing panels registers the run-view panel
@@ -86,23 +83,5 @@ def panel_charts(cycle_id: int):
 @bp.get("/cycles/<int:cycle_id>/debrief/events")
 @login_required
 def events(cycle_id: int):
-    cycle = cycle_for(current_user, cycle_id)
-    channel, user_id = live_channel(cycle.id), current_user.id
-    db.session.close()
-    return event_stream(
-        live.broker(),
-        channel,
-        request.args.get("after"),
-        still_allowed=lambda: _still_member(user_id, cycle_id),
-    )
-
-
-def _still_member(user_id: int, cycle_id: int) -> bool:
-    user = db.session.get(User, user_id)
-    if user is None:
-        return False
-    try:
-        cycle_for(user, cycle_id)
-    except NotFound:
-        return False
-    return True
+    cycle_for(current_user, cycle_id)
+    return cycle_stream(cycle_id, lambda user: cycle_for(user, cycle_id))

@@ -9,12 +9,8 @@ idempotency key, and one that meets a teammate's save in between shows both vers
 
 from flask import Blueprint, abort, redirect, render_template, request
 from flask_login import current_user, login_required
-from werkzeug.exceptions import NotFound
 
-from app import live
-from app.auth.models import User
-from app.cycles.models import live_channel
-from app.extensions import db
+from app.cycles.streams import cycle_stream
 from app.htmx import is_htmx, render
 from app.lessons import writing
 from app.lessons.access import lesson_for, response_for
@@ -22,7 +18,6 @@ from app.lessons.content import lesson_context
 from app.lessons.fields import EDITABLE_RESPONSE_FIELDS, PLAN_ALL, FieldRef, lesson_field
 from app.lessons.forms import InvalidField, posted, value_of
 from app.lessons.presence import editing_now, mark_editing
-from app.live.stream import event_stream
 from app.timeutil import to_local
 
 bp = Blueprint("lesson_fields", __name__)
@@ -121,25 +116,7 @@ def content(lesson_id: int):
 @login_required
 def events(lesson_id: int):
     lesson = lesson_for(current_user, lesson_id)
-    channel, user_id = live_channel(lesson.cycle_id), current_user.id
-    db.session.close()
-    return event_stream(
-        live.broker(),
-        channel,
-        request.args.get("after"),
-        still_allowed=lambda: _still_member(user_id, lesson_id),
-    )
-
-
-def _still_member(user_id: int, lesson_id: int) -> bool:
-    user = db.session.get(User, user_id)
-    if user is None:
-        return False
-    try:
-        lesson_for(user, lesson_id)
-    except NotFound:
-        return False
-    return True
+    return cycle_stream(lesson.cycle_id, lambda user: lesson_for(user, lesson_id))
 
 
 @bp.get("/lessons/<int:lesson_id>/presence")

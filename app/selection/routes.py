@@ -2,15 +2,12 @@
 
 from flask import Blueprint, flash, redirect, render_template, request, url_for
 from flask_login import current_user, login_required
-from werkzeug.exceptions import NotFound
 
 from app import idempotency, live
-from app.auth.models import User
 from app.cycles.access import can_steer, cycle_for
 from app.cycles.pages import render_show
-from app.extensions import db
+from app.cycles.streams import cycle_stream
 from app.forms import choices
-from app.live.stream import event_stream
 from app.meetings.access import require
 from app.numbers import parse_id
 from app.selection import deciding, panels, proposing, working
@@ -67,26 +64,8 @@ def board_fragment(cycle_id: int):
 @bp.get("/cycles/<int:cycle_id>/events")
 @login_required
 def events(cycle_id: int):
-    cycle = cycle_for(current_user, cycle_id)
-    name, user_id = channel(cycle), current_user.id
-    db.session.close()
-    return event_stream(
-        live.broker(),
-        name,
-        request.args.get("after"),
-        still_allowed=lambda: _still_member(user_id, cycle_id),
-    )
-
-
-def _still_member(user_id: int, cycle_id: int) -> bool:
-    user = db.session.get(User, user_id)
-    if user is None:
-        return False
-    try:
-        cycle_for(user, cycle_id)
-    except NotFound:
-        return False
-    return True
+    cycle_for(current_user, cycle_id)
+    return cycle_stream(cycle_id, lambda user: cycle_for(user, cycle_id))
 
 
 @bp.post("/cycles/<int:cycle_id>/candidates")
