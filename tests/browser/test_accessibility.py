@@ -16,7 +16,7 @@ from playwright.sync_api import Page, expect
 
 from app.auth.models import User
 from app.cycles.queries import team_cycles
-from app.demo.seed import DEMO_PASSWORD, TEAM_NAME, seed_demo
+from app.demo.seed import DEMO_PASSWORD, TEAM_NAME
 from app.extensions import db
 from app.lessons.queries import lesson_view
 from app.meetings.models import Meeting
@@ -25,6 +25,7 @@ from app.tasks.models import Task
 from app.teams.models import Team
 from app.timeutil import local_now
 from tests.browser.conftest import DESKTOP, PHONE, sign_in
+from tests.demo_snapshot import seed_demo
 from tests.factories import make_contribution, make_cycle, make_meeting, make_nudge
 
 pytestmark = pytest.mark.browser

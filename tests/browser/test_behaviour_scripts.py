@@ -4,9 +4,10 @@ per document however often the page is opened, and pages that do not need them g
 import pytest
 from playwright.sync_api import Page, expect
 
-from app.demo.seed import DEMO_PASSWORD, seed_demo
+from app.demo.seed import DEMO_PASSWORD
 from tests.browser.conftest import sign_in
 from tests.browser.test_meetings import UPCOMING
+from tests.demo_snapshot import seed_demo
 
 pytestmark = pytest.mark.browser
 

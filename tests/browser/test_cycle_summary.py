@@ -6,9 +6,10 @@ import sqlalchemy as sa
 from playwright.sync_api import expect
 
 from app.cycles.models import Cycle, CycleStage
-from app.demo.seed import DEMO_PASSWORD, demo_team, seed_demo
+from app.demo.seed import DEMO_PASSWORD, demo_team
 from app.extensions import db
 from tests.browser.conftest import screenshot, sign_in
+from tests.demo_snapshot import seed_demo
 
 pytestmark = pytest.mark.browser
 

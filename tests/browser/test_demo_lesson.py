@@ -5,9 +5,10 @@ import pytest
 from playwright.sync_api import expect
 
 from app.cycles.queries import current_cycle
-from app.demo.seed import DEMO_PASSWORD, demo_team, seed_demo
+from app.demo.seed import DEMO_PASSWORD, demo_team
 from app.lessons.queries import lesson_view
 from tests.browser.conftest import screenshot, sign_in
+from tests.demo_snapshot import seed_demo
 
 pytestmark = pytest.mark.browser
 

@@ -8,13 +8,14 @@ import sqlalchemy as sa
 from playwright.sync_api import expect
 
 from app.auth.models import User
-from app.demo.seed import DEMO_PASSWORD, seed_demo
+from app.demo.seed import DEMO_PASSWORD
 from app.extensions import db
 from app.schoolyear import SchoolYear
 from app.teams.models import Membership, Role
 from app.timeutil import local_now
 from tests import factories
 from tests.browser.conftest import PHONE, screenshot, sign_in
+from tests.demo_snapshot import seed_demo
 
 pytestmark = pytest.mark.browser
 

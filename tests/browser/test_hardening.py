@@ -3,8 +3,9 @@
 import pytest
 from playwright.sync_api import Page, expect
 
-from app.demo.seed import DEMO_PASSWORD, seed_demo
+from app.demo.seed import DEMO_PASSWORD
 from tests.browser.conftest import screenshot, sign_in, sign_out
+from tests.demo_snapshot import seed_demo
 
 pytestmark = pytest.mark.browser
 

@@ -6,8 +6,9 @@ import socket
 import pytest
 from playwright.sync_api import Page, expect
 
-from app.demo.seed import DEMO_PASSWORD, TEAM_NAME, seed_demo
+from app.demo.seed import DEMO_PASSWORD, TEAM_NAME
 from tests.browser.conftest import PHONE, screenshot, sign_in
+from tests.demo_snapshot import seed_demo
 
 pytestmark = pytest.mark.browser
 

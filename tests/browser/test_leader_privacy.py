@@ -6,11 +6,12 @@ import sqlalchemy as sa
 from playwright.sync_api import expect
 
 from app.auth.models import User
-from app.demo.seed import DEMO_PASSWORD, seed_demo
+from app.demo.seed import DEMO_PASSWORD
 from app.extensions import db
 from app.meetings.models import Meeting
 from app.teams.models import Membership, Role
 from tests.browser.conftest import screenshot, sign_in
+from tests.demo_snapshot import seed_demo
 
 pytestmark = pytest.mark.browser
 

@@ -7,7 +7,7 @@ import pytest
 from playwright.sync_api import Page, expect
 
 from app.auth.models import User
-from app.demo.seed import DEMO_PASSWORD, seed_demo
+from app.demo.seed import DEMO_PASSWORD
 from app.extensions import db
 from app.meetings.models import Contribution, ContributionKind, Meeting, Segment
 from app.schoolyear import school_year_label, school_year_of
@@ -15,6 +15,7 @@ from app.teams.models import Team
 from app.timeutil import local_now
 from tests import factories
 from tests.browser.conftest import PHONE, screenshot, sign_in
+from tests.demo_snapshot import seed_demo
 
 pytestmark = pytest.mark.browser
 

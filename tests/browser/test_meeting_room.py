@@ -7,9 +7,10 @@ import pytest
 from playwright.sync_api import Locator, Page, expect
 
 from app.demo.meetings import UPCOMING_AGENDA
-from app.demo.seed import DEMO_PASSWORD, seed_demo
+from app.demo.seed import DEMO_PASSWORD
 from tests.browser.conftest import PHONE, publish_for_readme, screenshot, sign_in
 from tests.browser.test_move_logging import ConsoleErrors
+from tests.demo_snapshot import seed_demo
 
 pytestmark = pytest.mark.browser
 

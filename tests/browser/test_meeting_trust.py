@@ -6,9 +6,10 @@ import re
 import pytest
 from playwright.sync_api import Page, expect
 
-from app.demo.seed import DEMO_PASSWORD, TEAM_NAME, seed_demo
+from app.demo.seed import DEMO_PASSWORD, TEAM_NAME
 from tests.browser.conftest import screenshot, sign_in
 from tests.browser.test_meetings import UPCOMING, add, notes_of
+from tests.demo_snapshot import seed_demo
 
 pytestmark = pytest.mark.browser
 

@@ -6,8 +6,9 @@ import pytest
 from playwright.sync_api import BrowserContext, Page, expect
 
 from app.demo.meetings import UPCOMING_AGENDA as UPCOMING_SEGMENTS
-from app.demo.seed import DEMO_PASSWORD, TEAM_NAME, seed_demo
+from app.demo.seed import DEMO_PASSWORD, TEAM_NAME
 from tests.browser.conftest import PHONE, screenshot, sign_in
+from tests.demo_snapshot import seed_demo
 
 pytestmark = pytest.mark.browser
 
@@ -200,6 +201,9 @@ def add(page: Page, body: str, kind: str = "Note", owner: str | None = None, pri
     if private:
         page.get_by_label("Only me").check()
     page.get_by_role("button", name="Add", exact=True).click()
+    # The saved note leaves the box when this page's own answer arrives (a teammate's screen
+    # may show it sooner): only then is the form ready for the next one.
+    expect(page.get_by_label("What to add")).to_have_value("")
 
 
 def seconds_left(page: Page) -> int:

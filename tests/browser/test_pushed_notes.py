@@ -7,7 +7,7 @@ import re
 import pytest
 from playwright.sync_api import Page, expect
 
-from app.demo.seed import DEMO_PASSWORD, seed_demo
+from app.demo.seed import DEMO_PASSWORD
 from tests.browser.conftest import PHONE, sign_in
 from tests.browser.test_meeting_room import (
     NOTE,
@@ -19,6 +19,7 @@ from tests.browser.test_meeting_room import (
     snap,
 )
 from tests.browser.test_move_logging import ConsoleErrors
+from tests.demo_snapshot import seed_demo
 
 pytestmark = pytest.mark.browser
 

@@ -3,8 +3,9 @@ import re
 import pytest
 from playwright.sync_api import Page, expect
 
-from app.demo.seed import DEMO_PASSWORD, PEOPLE, TEAM_NAME, seed_demo
+from app.demo.seed import DEMO_PASSWORD, PEOPLE, TEAM_NAME
 from tests.browser.conftest import PHONE, screenshot, sign_in, sign_out
+from tests.demo_snapshot import seed_demo
 
 pytestmark = pytest.mark.browser
 

@@ -4,8 +4,9 @@ import pytest
 from playwright.sync_api import Browser, Page, expect
 
 from app.auth.throttling import record_failure
-from app.demo.seed import DEMO_PASSWORD, seed_demo
+from app.demo.seed import DEMO_PASSWORD
 from tests.browser.conftest import DESKTOP, PHONE, screenshot, sign_in, sign_out
+from tests.demo_snapshot import seed_demo
 
 pytestmark = pytest.mark.browser
 

@@ -8,11 +8,12 @@ import sqlalchemy as sa
 from playwright.sync_api import Page, expect
 
 from app.auth.models import User
-from app.demo.seed import DEMO_PASSWORD, TEAM_NAME, seed_demo
+from app.demo.seed import DEMO_PASSWORD, TEAM_NAME
 from app.extensions import db
 from app.meetings.models import Meeting
 from app.teams.models import Team
 from tests.browser.conftest import DESKTOP, PHONE, screenshot, sign_in
+from tests.demo_snapshot import seed_demo
 from tests.factories import make_meeting, make_moves
 
 pytestmark = pytest.mark.browser

@@ -1,7 +1,7 @@
 """Property: whatever is posted or asked for, on any route, the answer is 2xx, 3xx or 4xx.
 
 Every route of app.url_map is called as the person who may use it, with random and nasty
-text (NUL bytes, lone surrogates, ², ١٢, huge and negative numbers, 1 MB strings, nothing)
+text (NUL bytes, lone surrogates, ², ١٢, huge and negative numbers, strings past every limit, nothing)
 in its form fields, its query string and its id/version URL values, on whichever database
 the suite runs against (SQLite, or PostgreSQL through DATABASE_URL).
 
