@@ -1,9 +1,9 @@
 """Property: whatever is posted or asked for, on any route, the answer is 2xx, 3xx or 4xx.
 
 Every route of app.url_map is called as the person who may use it, with random and nasty
-text (NUL bytes, lone surrogates, ², ١٢, huge and negative numbers, strings past every limit, nothing)
-in its form fields, its query string and its id/version URL values, on whichever database
-the suite runs against (SQLite, or PostgreSQL through DATABASE_URL).
+text (NUL bytes, lone surrogates, ², ١٢, huge and negative numbers, strings past every
+limit, nothing) in its form fields, its query string and its id/version URL values, on
+whichever database the suite runs against (SQLite, or PostgreSQL through DATABASE_URL).
 
 `TANDEM_FUZZ=thorough` runs 1,000 cases per route (see README, Development); the default
 quick profile runs TANDEM_FUZZ_EXAMPLES (20) per route within `make test`.
