@@ -239,3 +239,19 @@ def test_the_report_runs_the_same_statements_with_more_rooms_and_photos(
     large = statements_per_page(client, urls, count_statements)
 
     assert large == small
+
+
+def test_a_photo_name_cannot_reach_outside_the_upload_folder(
+    client_as, team_world, printed, upload_folder
+):
+    lesson, room_b, _room_l = make_debrief(team_world)
+    sample = keep_photo(team_world.teacher, room_b, responses(lesson)[0], "Moved away")
+    secret = upload_folder.parent / "secret.jpg"
+    (upload_folder / "samples" / sample.image_name).rename(secret)
+    sample.image_name = "../../secret.jpg"
+    db.session.commit()
+
+    response = client_as("teacher").get(report_url(lesson.cycle_id))
+
+    assert response.status_code == 200
+    assert "secret.jpg" not in printed[-1] and "Moved away" not in text_of(printed[-1])
