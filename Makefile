@@ -71,6 +71,7 @@ bench: $(VENV)/.installed
 	$(BIN)/python bench/handoff_pdf.py
 	$(BIN)/python bench/cycle_pdf.py
 	$(BIN)/python bench/lesson_pdf.py
+	$(BIN)/python bench/debrief_pdf.py
 	$(BIN)/python bench/lesson_live.py --mode embedded --viewers 30
 	$(BIN)/python bench/lesson_live.py --mode production --viewers 30
 

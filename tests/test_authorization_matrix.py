@@ -957,6 +957,7 @@ MATRIX: dict[str, Case] = {
     "debriefs.display": team_owned(_debriefing),
     "debriefs.display_fragment": team_owned(_debriefing),
     "debriefs.panel_charts": team_owned(_debriefing),
+    "debriefs.report": team_owned(_debriefing),  # the debrief report PDF
     "debriefs.events": team_owned(_debriefing, rightful=None),
     # Work samples: the enactment's teacher and the team's planners add, change and remove
     # them; the team sees them. Uploads and images are checked with files in

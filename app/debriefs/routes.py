@@ -12,6 +12,7 @@ from app.cycles.models import live_channel
 from app.cycles.streams import cycle_stream
 from app.debriefs import charts, panels
 from app.debriefs.queries import LOWERING, comparison
+from app.debriefs.report import report_pdf
 from app.enactments.models import EXIT_LEVELS, KEEPING
 
 bp = Blueprint("debriefs", __name__)
@@ -78,6 +79,13 @@ def panel_charts(cycle_id: int):
     """The heat map and the exit bars alone, for a debrief segment's run-view panel."""
     cycle = cycle_for(current_user, cycle_id)
     return _conditional(render_template("debriefs/_panel_charts.html", **panels.charts_of(cycle)))
+
+
+@bp.get("/cycles/<int:cycle_id>/debrief/report.pdf")
+@login_required
+def report(cycle_id: int):
+    """The comparison, the team's record and the chosen student work, to print and pass on."""
+    return report_pdf(cycle_for(current_user, cycle_id))
 
 
 @bp.get("/cycles/<int:cycle_id>/debrief/events")

@@ -166,6 +166,7 @@ class SampleCard:
     height: int
     in_report: bool
     response: str
+    image_name: str = ""
 
     @property
     def thumb_size(self) -> tuple[int, int]:
@@ -195,6 +196,7 @@ def _sample_rows(where) -> list:
             WorkSample.width,
             WorkSample.height,
             WorkSample.in_report,
+            WorkSample.image_name,
             Enactment.class_code,
             AnticipatedResponse.id,
             AnticipatedResponse.name,
@@ -211,20 +213,25 @@ def _sample_rows(where) -> list:
     ).all()
 
 
-def samples_by_response(cycle: Cycle) -> list[SampleGroup]:
+def samples_by_response(cycle: Cycle, in_report_only: bool = False) -> list[SampleGroup]:
     """The cycle's student work grouped by response: the anticipated ones in their planned
-    sequence, then those nobody anticipated, then any whose chart row is gone."""
+    sequence, then those nobody anticipated, then any whose chart row is gone. `in_report_only`:
+    just the samples the team chose for the debrief report."""
+    where = Enactment.cycle_id == cycle.id
+    if in_report_only:
+        where = sa.and_(where, WorkSample.in_report)
     groups: dict[tuple, SampleGroup] = {}
-    for row in _sample_rows(Enactment.cycle_id == cycle.id):
-        (sid, caption, width, height, in_report, room, rid, rname, position, uid, uname) = row
+    for row in _sample_rows(where):
+        (sid, caption, width, height, in_report, image, room, rid, rname, place, uid, uname) = row
         if rid is not None:
-            order, name, anticipated = (0, position, rid), rname, True
+            order, name, anticipated = (0, place, rid), rname, True
         elif uid is not None:
             order, name, anticipated = (1, 0, uid), uname, False
         else:
             order, name, anticipated = (2, 0, 0), NO_RESPONSE, False
         group = groups.setdefault(order, SampleGroup(name, anticipated))
-        group.samples.append(SampleCard(sid, caption, room, width, height, in_report, name))
+        card = SampleCard(sid, caption, room, width, height, in_report, name, image)
+        group.samples.append(card)
     return [groups[order] for order in sorted(groups)]
 
 
@@ -232,7 +239,7 @@ def enactment_samples(enactment: Enactment) -> list[SampleCard]:
     """The samples of one enactment, oldest first, each naming its response."""
     cards = []
     for row in _sample_rows(WorkSample.enactment_id == enactment.id):
-        (sid, caption, width, height, in_report, room, _rid, rname, _pos, _uid, uname) = row
+        (sid, caption, width, height, in_report, image, room, _rid, rname, _pos, _uid, uname) = row
         response = rname or uname or NO_RESPONSE
-        cards.append(SampleCard(sid, caption, room, width, height, in_report, response))
+        cards.append(SampleCard(sid, caption, room, width, height, in_report, response, image))
     return cards

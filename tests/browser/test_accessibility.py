@@ -411,6 +411,7 @@ NOT_PAGES = {
     "debriefs.comparison_fragment",  # the comparison, swapped into the debrief page
     "debriefs.display_fragment",  # the same, into the debrief's projector view
     "debriefs.panel_charts",  # the charts, swapped into a debrief segment's run views
+    "debriefs.report",  # the debrief report PDF
     "tap_count.current_counts",  # JSON for a counting device catching up
     "work_samples.image",  # a photo, shown inside the record and debrief pages
     # The demo has no enactment yet (issue 12's demo is still to come): axe checks the record
