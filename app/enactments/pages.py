@@ -10,6 +10,7 @@ from app.enactments.access import can_record
 from app.enactments.chart import PostedRow
 from app.enactments.forms import ExitLevelsForm, LessonFactsForm, ReflectionForm, UnanticipatedForm
 from app.enactments.models import EXIT_LEVELS, KEEPING, DemandFactor, Enactment
+from app.enactments.parts import fingerprints
 from app.enactments.queries import ChartLine, record_view
 
 SECTIONS = ("facts", "exit", "factors", "reflection")
@@ -112,5 +113,6 @@ def render_record(
         exit_levels=EXIT_LEVELS,
         unaccounted=unaccounted(enactment),
         sections=SECTIONS,
+        drawn=fingerprints(enactment),
     )
     return page, status

@@ -18,6 +18,7 @@ from app.enactments.forms import (
     factors_from,
 )
 from app.enactments.pages import render_record
+from app.enactments.parts import posted_drawn
 from app.enactments.queries import cycle_enactments, record_view
 from app.extensions import db
 from app.lessons.starting import lesson_of
@@ -105,7 +106,7 @@ def _saved(enactment, section: str):
 def _save_fields(enactment, section: str, values: dict, form):
     """Save one part from its form: the record page again, 409, if the form is stale."""
     try:
-        recording.save_fields(enactment, values, form.version.data)
+        recording.save_fields(enactment, values, form.version.data, section, form.drawn.data)
     except StaleEdit:
         return render_record(enactment, 409, conflict=section, **{f"{section}_form": form})
     return _saved(enactment, section)
@@ -213,7 +214,9 @@ def update_factors(enactment_id: int):
     ticked = request.form.getlist("factor")
     values = {"demand_factors": factors_from(ticked)}
     try:
-        recording.save_fields(enactment, values, parse_id(request.form.get("version", "")))
+        version = parse_id(request.form.get("version", ""))
+        drawn = posted_drawn(request.form.get("drawn"))
+        recording.save_fields(enactment, values, version, "factors", drawn)
     except StaleEdit:
         return render_record(enactment, 409, conflict="factors", ticked=ticked)
     return _saved(enactment, "factors")
