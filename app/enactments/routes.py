@@ -7,6 +7,7 @@ from flask_login import current_user, login_required
 
 from app import idempotency
 from app.cycles.access import cycle_for
+from app.cycles.streams import cycle_stream
 from app.editing import StaleEdit
 from app.enactments import chart, recording
 from app.enactments.access import can_record, enactment_for
@@ -17,7 +18,7 @@ from app.enactments.forms import (
     UnanticipatedForm,
     factors_from,
 )
-from app.enactments.pages import render_record
+from app.enactments.pages import render_record, render_responses
 from app.enactments.parts import posted_drawn
 from app.enactments.queries import cycle_enactments, record_view
 from app.extensions import db
@@ -87,6 +88,20 @@ def create(cycle_id: int):
 @login_required
 def show(enactment_id: int):
     return render_record(enactment_for(current_user, enactment_id))
+
+
+@bp.get("/enactments/<int:enactment_id>/responses")
+@login_required
+def responses_fragment(enactment_id: int):
+    """The chart and what nobody anticipated, redrawn on the record page as taps arrive."""
+    return render_responses(enactment_for(current_user, enactment_id))
+
+
+@bp.get("/enactments/<int:enactment_id>/events")
+@login_required
+def events(enactment_id: int):
+    cycle_id = enactment_for(current_user, enactment_id).cycle_id
+    return cycle_stream(cycle_id, lambda user: enactment_for(user, enactment_id))
 
 
 def _recordable(enactment_id: int):
