@@ -915,6 +915,8 @@ MATRIX: dict[str, Case] = {
         },
     ),
     "enactments.show": team_owned(_on_enactment),
+    "enactments.responses_fragment": team_owned(_on_enactment),
+    "enactments.events": team_owned(_on_enactment, rightful=None),
     "enactments.update_facts": _recorders_only(
         _on_enactment,
         lambda w: {

@@ -11,6 +11,7 @@ from app.extensions import db
 from app.timeutil import utcnow
 
 if TYPE_CHECKING:
+    from app.auth.models import User
     from app.tasks.models import Task
     from app.teams.models import Team
 
@@ -89,6 +90,11 @@ class Cycle(db.Model):
     debrief_worked: Mapped[str] = mapped_column(sa.Text, default="")
     debrief_learned: Mapped[str] = mapped_column(sa.Text, default="")
     next_steps: Mapped[str] = mapped_column(sa.Text, default="")
+    # Who saved the debrief record last, and when.
+    debrief_saved_by_id: Mapped[int | None] = mapped_column(
+        sa.ForeignKey("users.id", ondelete="SET NULL")
+    )
+    debrief_saved_at: Mapped[datetime | None]
     # Task selection (app/selection): the chosen task, why, and the state of the selection.
     shared_task_id: Mapped[int | None] = mapped_column(
         sa.ForeignKey("tasks.id", ondelete="SET NULL")
@@ -109,6 +115,7 @@ class Cycle(db.Model):
 
     team: Mapped["Team"] = relationship()
     shared_task: Mapped["Task | None"] = relationship()
+    debrief_saved_by: Mapped["User | None"] = relationship(foreign_keys=[debrief_saved_by_id])
 
     @property
     def standard_codes(self) -> list[str]:

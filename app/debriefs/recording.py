@@ -9,6 +9,7 @@ from app.auth.models import User
 from app.cycles.models import Cycle, live_channel
 from app.editing import edit
 from app.live import publish
+from app.timeutil import utcnow
 
 LIVE_EVENT = "debrief"
 
@@ -18,4 +19,5 @@ def save_record(actor: User, cycle: Cycle, details: dict[str, str], posted_versi
     with edit(cycle, posted_version):
         for name, value in details.items():
             setattr(cycle, name, value)
+        cycle.debrief_saved_by_id, cycle.debrief_saved_at = actor.id, utcnow()
     publish(live_channel(cycle.id), LIVE_EVENT)

@@ -3,7 +3,7 @@ within range, a class code, the exit prompt's levels, the demand factors and a r
 
 import re
 
-from wtforms import DateField, StringField, TextAreaField
+from wtforms import DateField, HiddenField, StringField, TextAreaField
 from wtforms.validators import (
     DataRequired,
     InputRequired,
@@ -14,6 +14,7 @@ from wtforms.validators import (
 )
 
 from app.enactments.models import EXIT_LEVELS, DemandFactor
+from app.enactments.parts import posted_drawn
 from app.forms import Form, strip_text, version_field
 
 DIGITS = re.compile(r"[0-9]{1,4}")
@@ -21,6 +22,11 @@ MAX_STUDENTS = 60
 MAX_TEXT = 4000
 VIDEO_URL = re.compile(r"https?://[^\s/]+\S*", re.IGNORECASE)
 MOMENT = re.compile(r"([0-9]{1,3}):([0-5][0-9])(?::([0-5][0-9]))?\s+\S.*")
+
+
+def drawn_field() -> HiddenField:
+    """What the form's part held when it was drawn (app/enactments/parts.py)."""
+    return HiddenField(filters=[posted_drawn])
 
 
 class WholeNumberField(StringField):
@@ -67,6 +73,7 @@ class LessonFactsForm(Form):
     students = WholeNumberField("Number of students", 0, MAX_STUDENTS, required=True)
     minutes = WholeNumberField("Minutes the lesson took", 1, 240)
     version = version_field()
+    drawn = drawn_field()
 
     def check_students(self, enactment) -> bool:
         """A class may not shrink below the students its exit prompt already counts."""
@@ -94,6 +101,7 @@ class ExitLevelsForm(Form):
     meets = WholeNumberField(EXIT_LEVELS["meets"], 0, MAX_STUDENTS)
     exceeds = WholeNumberField(EXIT_LEVELS["exceeds"], 0, MAX_STUDENTS)
     version = version_field()
+    drawn = drawn_field()
 
     def levels(self) -> dict[str, int | None]:
         return {level: getattr(self, level).data for level in EXIT_LEVELS}
@@ -154,6 +162,7 @@ class ReflectionForm(Form):
         filters=[strip_text],
     )
     version = version_field()
+    drawn = drawn_field()
 
     def validate_video_url(self, field):
         if field.data and not VIDEO_URL.fullmatch(field.data):

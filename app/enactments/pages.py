@@ -6,10 +6,13 @@ from dataclasses import dataclass, replace
 from flask import render_template
 from flask_login import current_user
 
+from app import live
+from app.cycles.models import live_channel
 from app.enactments.access import can_record
 from app.enactments.chart import PostedRow
 from app.enactments.forms import ExitLevelsForm, LessonFactsForm, ReflectionForm, UnanticipatedForm
 from app.enactments.models import EXIT_LEVELS, KEEPING, DemandFactor, Enactment
+from app.enactments.parts import fingerprints
 from app.enactments.queries import ChartLine, record_view
 
 SECTIONS = ("facts", "exit", "factors", "reflection")
@@ -77,9 +80,8 @@ def unaccounted(enactment: Enactment) -> int | None:
     return max(0, enactment.students - sum(n or 0 for n in levels))
 
 
-def render_record(
+def record_context(
     enactment: Enactment,
-    status: int = 200,
     conflict: str = "",
     posted_chart: list[PostedRow] | None = None,
     counts_moved: bool = False,
@@ -90,8 +92,7 @@ def render_record(
     view = record_view(enactment)
     rows, changes = chart_rows(view.lines, posted_chart, counts_moved)
     chosen = set(ticked if ticked is not None else [f.value for f in enactment.factors])
-    page = render_template(
-        "enactments/show.html",
+    return dict(
         enactment=enactment,
         cycle=enactment.cycle,
         team=enactment.cycle.team,
@@ -112,5 +113,20 @@ def render_record(
         exit_levels=EXIT_LEVELS,
         unaccounted=unaccounted(enactment),
         sections=SECTIONS,
+        drawn=fingerprints(enactment),
+        responses_unsaved=posted_chart is not None or "unanticipated_form" in forms,
+    )
+
+
+def render_record(enactment: Enactment, status: int = 200, **context):
+    after = live.latest_id(live_channel(enactment.cycle_id))
+    page = render_template(
+        "enactments/show.html", after=after, **record_context(enactment, **context)
     )
     return page, status
+
+
+def render_responses(enactment: Enactment) -> str:
+    """The chart and the responses nobody anticipated, as stored: the record page redraws
+    them when taps arrive."""
+    return render_template("enactments/_responses.html", **record_context(enactment))

@@ -3,13 +3,15 @@ Every save commits, then tells the cycle's channel (the debrief listens for "ena
 
 import sqlalchemy as sa
 from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm.exc import StaleDataError
 
 from app.auth.models import User
 from app.cycles.models import Cycle, live_channel
-from app.editing import edit
+from app.editing import StaleEdit, check_version
 from app.enactments import counting
 from app.enactments.chart import PostedRow
 from app.enactments.models import Enactment, Tally, Unanticipated
+from app.enactments.parts import fingerprint
 from app.extensions import db
 from app.live import publish
 
@@ -58,20 +60,44 @@ def record_lesson(actor: User, cycle: Cycle, details: dict) -> Enactment:
     return enactment
 
 
-def save_fields(enactment: Enactment, values: dict, posted_version: int | None) -> None:
-    """Facts, exit levels, demand factors or reflection: StaleEdit if the form is stale."""
+def save_fields(
+    enactment: Enactment,
+    values: dict,
+    posted_version: int | None,
+    part: str,
+    drawn: str | None = None,
+) -> None:
+    """Facts, exit levels, demand factors or reflection: StaleEdit if the form's part changed
+    since it was drawn (its fingerprint `drawn`; without one, if the record changed at all)."""
     if "class_code" in values and same_class_exists(
         enactment.cycle_id, enactment.teacher_id, values["class_code"], but=enactment.id
     ):
         raise SameClass()
-    try:
-        with edit(enactment, posted_version):
-            for name, value in values.items():
-                setattr(enactment, name, value)
-    except IntegrityError as error:  # the same class, saved at the same moment
-        db.session.rollback()
-        raise SameClass() from error
+    # A save of another part landing between our check and our commit moves the row's
+    # version under us: check again against what it saved, once.
+    for last_try in (False, True):
+        _check_part(enactment, posted_version, part, drawn)
+        for name, value in values.items():
+            setattr(enactment, name, value)
+        enactment.version += 1
+        try:
+            db.session.commit()
+            break
+        except StaleDataError as error:
+            db.session.rollback()
+            if last_try:
+                raise StaleEdit() from error
+        except IntegrityError as error:  # the same class, saved at the same moment
+            db.session.rollback()
+            raise SameClass() from error
     _told(enactment)
+
+
+def _check_part(enactment: Enactment, posted_version: int | None, part: str, drawn: str | None):
+    if drawn is None:
+        check_version(enactment, posted_version)
+    elif drawn != fingerprint(enactment, part):
+        raise StaleEdit()
 
 
 def save_chart(enactment: Enactment, rows: list[PostedRow], on_chart: set[str]) -> None:

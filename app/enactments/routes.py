@@ -7,6 +7,7 @@ from flask_login import current_user, login_required
 
 from app import idempotency
 from app.cycles.access import cycle_for
+from app.cycles.streams import cycle_stream
 from app.editing import StaleEdit
 from app.enactments import chart, recording
 from app.enactments.access import can_record, enactment_for
@@ -17,7 +18,8 @@ from app.enactments.forms import (
     UnanticipatedForm,
     factors_from,
 )
-from app.enactments.pages import render_record
+from app.enactments.pages import render_record, render_responses
+from app.enactments.parts import posted_drawn
 from app.enactments.queries import cycle_enactments, record_view
 from app.extensions import db
 from app.lessons.starting import lesson_of
@@ -88,6 +90,20 @@ def show(enactment_id: int):
     return render_record(enactment_for(current_user, enactment_id))
 
 
+@bp.get("/enactments/<int:enactment_id>/responses")
+@login_required
+def responses_fragment(enactment_id: int):
+    """The chart and what nobody anticipated, redrawn on the record page as taps arrive."""
+    return render_responses(enactment_for(current_user, enactment_id))
+
+
+@bp.get("/enactments/<int:enactment_id>/events")
+@login_required
+def events(enactment_id: int):
+    cycle_id = enactment_for(current_user, enactment_id).cycle_id
+    return cycle_stream(cycle_id, lambda user: enactment_for(user, enactment_id))
+
+
 def _recordable(enactment_id: int):
     enactment = enactment_for(current_user, enactment_id)
     require(can_record(current_user, enactment))
@@ -105,7 +121,7 @@ def _saved(enactment, section: str):
 def _save_fields(enactment, section: str, values: dict, form):
     """Save one part from its form: the record page again, 409, if the form is stale."""
     try:
-        recording.save_fields(enactment, values, form.version.data)
+        recording.save_fields(enactment, values, form.version.data, section, form.drawn.data)
     except StaleEdit:
         return render_record(enactment, 409, conflict=section, **{f"{section}_form": form})
     return _saved(enactment, section)
@@ -213,7 +229,9 @@ def update_factors(enactment_id: int):
     ticked = request.form.getlist("factor")
     values = {"demand_factors": factors_from(ticked)}
     try:
-        recording.save_fields(enactment, values, parse_id(request.form.get("version", "")))
+        version = parse_id(request.form.get("version", ""))
+        drawn = posted_drawn(request.form.get("drawn"))
+        recording.save_fields(enactment, values, version, "factors", drawn)
     except StaleEdit:
         return render_record(enactment, 409, conflict="factors", ticked=ticked)
     return _saved(enactment, "factors")

@@ -1,6 +1,8 @@
 """The team writes its debrief record and promotes a response nobody anticipated in real
 Chromium; the lesson page then lists it among the anticipated responses."""
 
+import re
+
 import pytest
 from playwright.sync_api import Page, expect
 
@@ -31,6 +33,8 @@ def write_the_record(page: Page) -> None:
     expect(page.get_by_text("The debrief record is saved.")).to_be_visible()
     expect(page.get_by_text("Your next cycle will start from these next steps.")).to_be_visible()
     expect(page.get_by_label("Next steps")).to_have_value("Number lines every week; press for why.")
+    saved_by = re.compile(r"^Saved by Priya Teacher, \w{3} \w{3} \d+, \d{4} · ")
+    expect(page.get_by_text(saved_by)).to_be_visible()
 
 
 def test_the_team_writes_its_record_and_promotes_a_response(new_context, app):

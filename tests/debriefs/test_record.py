@@ -10,6 +10,7 @@ from flask_login import login_user
 from app import live
 from app.cycles.models import Cycle, CycleStage, live_channel
 from app.extensions import db
+from app.timeutil import local_now
 from tests.debriefs.record_helpers import make_debriefing, record_url
 from tests.factories import make_cycle
 from tests.meetings.helpers import fresh, text, words
@@ -183,3 +184,15 @@ def test_a_save_from_the_comparison_page_goes_back_there(app, client_as, cycle):
     assert answer.location.endswith(f"{back}#debrief-record")
     plain = client_as("teacher").post(record_url(cycle), data=record(cycle, next_steps="More."))
     assert plain.location.endswith(f"{record_url(cycle)}#debrief-record")
+
+
+def test_the_record_says_who_saved_it_last_and_when(client_as, team_world, cycle):
+    assert "Saved by" not in words(client_as("teacher").get(record_url(cycle)))
+    client_as("mentor").post(record_url(cycle), data=record(cycle, debrief_worked="Pairs."))
+    client = client_as("teacher")
+    client.post(record_url(cycle), data=record(fresh(Cycle, cycle.id), next_steps="Lines."))
+    saved = fresh(Cycle, cycle.id)
+    assert saved.debrief_saved_by_id == team_world.teacher.id
+    today = local_now().strftime("%a %b %-d, %Y")
+    for url in (record_url(cycle), f"/cycles/{cycle.id}/debrief"):
+        assert f"Saved by Priya Teacher, {today} · " in words(client_as("leader").get(url))

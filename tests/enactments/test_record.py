@@ -5,9 +5,17 @@ import pytest
 
 from app import live
 from app.cycles.models import live_channel
+from app.enactments import counting
 from tests import factories
 from tests.conftest import Auth
-from tests.enactments.helpers import fresh, make_enactment, make_teaching_lesson, tallies, url
+from tests.enactments.helpers import (
+    fresh,
+    make_enactment,
+    make_teaching_lesson,
+    responses,
+    tallies,
+    url,
+)
 
 
 @pytest.fixture
@@ -191,3 +199,17 @@ def test_every_save_tells_the_cycles_channel(app, client_as, enactment):
     client_as("teacher").post(url(enactment, "factors"), data={"factor": "pressing"})
     events = live.broker().read(channel, before, timeout=0.1)
     assert [event.name for event in events] == ["enactment"]
+
+
+def test_the_chart_alone_is_redrawn_for_a_record_following_taps(client_as, enactment, lesson):
+    first = responses(lesson)[0]
+    counting.tap(enactment, "k" * 20, 1, response_id=first.id)
+    client = client_as("mentor")
+    response = client.get(url(enactment, "responses"), headers={"HX-Request": "true"})
+    page = response.get_data(True)
+    assert response.status_code == 200
+    assert page.lstrip().startswith('<div id="record-responses"')
+    assert f'id="count-r{first.id}" name="count-r{first.id}" value="1"' in page
+    assert "<html" not in page and "Reflection" not in page
+    kept = client.get(url(enactment, "responses") + "?saved=chart").get_data(True)
+    assert "The monitoring chart is saved." in kept

@@ -34,6 +34,7 @@ def test_enactment_pages_run_the_same_statements_with_one_or_twenty_of_everythin
         f"/cycles/{lesson.cycle_id}/enactments",
         f"/cycles/{lesson.cycle_id}/enactments/new",
         f"/enactments/{enactment.id}",
+        f"/enactments/{enactment.id}/responses",
         f"/cycles/{lesson.cycle_id}",
     ]
 
@@ -43,3 +44,4 @@ def test_enactment_pages_run_the_same_statements_with_one_or_twenty_of_everythin
 
     assert with_twenty == with_one
     assert with_one[f"/enactments/{enactment.id}"] <= 12
+    assert with_one[f"/enactments/{enactment.id}/responses"] <= 12
