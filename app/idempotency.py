@@ -76,6 +76,13 @@ def seen(user, endpoint: str, key: str | None) -> bool:
     return key is not None and _earlier(user.id, endpoint, key) is not None
 
 
+def earlier(user, endpoint: str, key: str | None) -> Outcome | None:
+    """The outcome of this person's earlier request with `key` here, if there was one: for a
+    route whose object is gone once the first request succeeded (a removal sent twice)."""
+    row = _earlier(user.id, endpoint, key) if key is not None else None
+    return _replay(row) if row is not None else None
+
+
 def _replay(row: IdempotencyKey) -> Outcome:
     return Outcome(None, replayed=True, object_id=row.object_id)
 

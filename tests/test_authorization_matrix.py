@@ -931,6 +931,12 @@ MATRIX: dict[str, Case] = {
     "enactments.remove_unanticipated": _recorders_only(
         _on_unanticipated, lambda w: {"confirmed": "yes"}
     ),
+    # Removing a whole record: its teacher or a planner; the team's teacher 403.
+    "enactments.confirm_remove_record": _recorders_only(_on_enactment),
+    "enactments.remove": _recorders_only(
+        _on_enactment,
+        lambda w: {"confirmed": "yes", "idempotency_key": "matrix-remove-key-0001"},
+    ),
     "enactments.update_exit": _recorders_only(_on_enactment, lambda w: {"meets": "5"}),
     "enactments.update_factors": _recorders_only(_on_enactment, lambda w: {"factor": "pressing"}),
     "enactments.update_reflection": _recorders_only(

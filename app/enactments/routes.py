@@ -9,7 +9,7 @@ from app import idempotency
 from app.cycles.access import cycle_for
 from app.cycles.streams import cycle_stream
 from app.editing import StaleEdit
-from app.enactments import chart, recording
+from app.enactments import chart, recording, removing
 from app.enactments.access import can_record, enactment_for
 from app.enactments.forms import (
     ExitLevelsForm,
@@ -29,6 +29,7 @@ from app.timeutil import local_now
 
 bp = Blueprint("enactments", __name__)
 
+REMOVE_RECORD = "enactments.remove"
 SAME_CLASS = "You already recorded this lesson with that class; open it from the list instead."
 
 
@@ -245,3 +246,40 @@ def update_reflection(enactment_id: int):
     if not form.validate():
         return render_record(enactment, 422, reflection_form=form)
     return _save_fields(enactment, "reflection", form.details(), form)
+
+
+def _render_remove(enactment):
+    return render_template(
+        "enactments/remove_record.html",
+        enactment=enactment,
+        cycle=enactment.cycle,
+        team=enactment.cycle.team,
+        goes=removing.what_goes(enactment),
+    )
+
+
+@bp.get("/enactments/<int:enactment_id>/remove")
+@login_required
+def confirm_remove_record(enactment_id: int):
+    return _render_remove(_recordable(enactment_id))
+
+
+@bp.post("/enactments/<int:enactment_id>/remove")
+@login_required
+def remove(enactment_id: int):
+    """The record goes for good, once confirmed; the same removal sent again (a retry after
+    the answer was lost) lands on the cycle's enactments instead of a missing record."""
+    key = idempotency.key_from(request.form)
+    earlier = idempotency.earlier(current_user, REMOVE_RECORD, key)
+    if earlier is not None:
+        return redirect(url_for("enactments.index", cycle_id=earlier.object_id))
+    enactment = _recordable(enactment_id)
+    if request.form.get("confirmed") != "yes":
+        return _render_remove(enactment)
+    gone = f"class {enactment.class_code}, taught {enactment.taught_on.strftime('%b %-d')}"
+    made = idempotency.once(
+        current_user, key, REMOVE_RECORD, lambda: removing.remove_enactment(enactment)
+    )
+    if not made.replayed:
+        flash(f"The lesson record ({gone}) was removed.", "success")
+    return redirect(url_for("enactments.index", cycle_id=made.object_id))
