@@ -61,6 +61,10 @@ EXIT_LEVELS = {
 }
 
 
+def _saver() -> sa.ForeignKey:
+    return sa.ForeignKey("users.id", ondelete="SET NULL")
+
+
 class Enactment(db.Model):
     """One teacher's lesson on the shared task with one class."""
 
@@ -90,13 +94,18 @@ class Enactment(db.Model):
     video_url: Mapped[str] = mapped_column(sa.String(500), default="")
     # Times to look at in the video, one a line ("12:40 Ana's number line").
     video_moments: Mapped[str] = mapped_column(sa.Text, default="")
+    # Who saved each part last (app/enactments/parts.py), so a conflict can name them.
+    facts_saved_by_id: Mapped[int | None] = mapped_column(_saver())
+    exit_saved_by_id: Mapped[int | None] = mapped_column(_saver())
+    factors_saved_by_id: Mapped[int | None] = mapped_column(_saver())
+    reflection_saved_by_id: Mapped[int | None] = mapped_column(_saver())
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
     version: Mapped[int] = mapped_column(default=1)
 
     __mapper_args__ = {"version_id_col": version, "version_id_generator": False}
 
     cycle: Mapped["Cycle"] = relationship()
-    teacher: Mapped["User | None"] = relationship()
+    teacher: Mapped["User | None"] = relationship(foreign_keys=[teacher_id])
 
     @property
     def factors(self) -> list[DemandFactor]:

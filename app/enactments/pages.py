@@ -7,13 +7,15 @@ from flask import render_template
 from flask_login import current_user
 
 from app import live
+from app.auth.models import User
 from app.cycles.models import live_channel
 from app.enactments.access import can_record
 from app.enactments.chart import PostedRow
 from app.enactments.forms import ExitLevelsForm, LessonFactsForm, ReflectionForm, UnanticipatedForm
 from app.enactments.models import EXIT_LEVELS, KEEPING, DemandFactor, Enactment
-from app.enactments.parts import fingerprints
+from app.enactments.parts import NAMES, fingerprints, saver_column
 from app.enactments.queries import ChartLine, record_view
+from app.extensions import db
 
 SECTIONS = ("facts", "exit", "factors", "reflection")
 
@@ -80,9 +82,24 @@ def unaccounted(enactment: Enactment) -> int | None:
     return max(0, enactment.students - sum(n or 0 for n in levels))
 
 
+def conflict_words(enactment: Enactment, part: str, viewer: User, whole_record: bool) -> str:
+    """Who saved what under a refused save: "Jordan Leader saved the reflection", or
+    "Someone else …" when nobody is known (a record saved before savers were kept, a saver
+    gone). A form without its part's fingerprint met a save of any part: the record."""
+    if whole_record:
+        return "Someone else saved this record"
+    what = NAMES[part]
+    saver_id = getattr(enactment, saver_column(part))
+    if saver_id is not None and saver_id == viewer.id:
+        return f"You saved {what} on another screen"
+    saver = db.session.get(User, saver_id) if saver_id is not None else None
+    return f"{saver.name if saver else 'Someone else'} saved {what}"
+
+
 def record_context(
     enactment: Enactment,
     conflict: str = "",
+    whole_record: bool = False,
     posted_chart: list[PostedRow] | None = None,
     counts_moved: bool = False,
     chart_problem: str = "",
@@ -103,6 +120,9 @@ def record_context(
         chart_problem=chart_problem,
         can_record=can_record(current_user, enactment),
         conflict=conflict,
+        conflict_words=(
+            conflict_words(enactment, conflict, current_user, whole_record) if conflict else ""
+        ),
         facts_form=forms.get("facts_form") or facts_form(enactment),
         exit_form=forms.get("exit_form") or exit_form(enactment),
         reflection_form=forms.get("reflection_form") or reflection_form(enactment),

@@ -12,7 +12,18 @@ PARTS = {
     "factors": ("demand_factors",),
     "reflection": ("what_worked", "surprised", "would_change", "video_url", "video_moments"),
 }
+NAMES = {
+    "facts": "the lesson's facts",
+    "exit": "the exit prompt's levels",
+    "factors": "the task as enacted",
+    "reflection": "the reflection",
+}
 MAX_DRAWN = 64
+
+
+def saver_column(part: str) -> str:
+    """The column that keeps who saved `part` last."""
+    return f"{part}_saved_by_id"
 
 
 def fingerprint(enactment: Enactment, part: str) -> str:

@@ -11,7 +11,7 @@ from app.editing import StaleEdit, check_version
 from app.enactments import counting
 from app.enactments.chart import PostedRow
 from app.enactments.models import Enactment, Tally, Unanticipated
-from app.enactments.parts import fingerprint
+from app.enactments.parts import fingerprint, saver_column
 from app.extensions import db
 from app.live import publish
 
@@ -66,9 +66,11 @@ def save_fields(
     posted_version: int | None,
     part: str,
     drawn: str | None = None,
+    actor: User | None = None,
 ) -> None:
     """Facts, exit levels, demand factors or reflection: StaleEdit if the form's part changed
-    since it was drawn (its fingerprint `drawn`; without one, if the record changed at all)."""
+    since it was drawn (its fingerprint `drawn`; without one, if the record changed at all).
+    `actor` is kept as the part's last saver, for the notice of a later conflict."""
     if "class_code" in values and same_class_exists(
         enactment.cycle_id, enactment.teacher_id, values["class_code"], but=enactment.id
     ):
@@ -79,6 +81,8 @@ def save_fields(
         _check_part(enactment, posted_version, part, drawn)
         for name, value in values.items():
             setattr(enactment, name, value)
+        if actor is not None:
+            setattr(enactment, saver_column(part), actor.id)
         enactment.version += 1
         try:
             db.session.commit()

@@ -121,10 +121,14 @@ def _saved(enactment, section: str):
 
 def _save_fields(enactment, section: str, values: dict, form):
     """Save one part from its form: the record page again, 409, if the form is stale."""
+    drawn = form.drawn.data
     try:
-        recording.save_fields(enactment, values, form.version.data, section, form.drawn.data)
+        recording.save_fields(
+            enactment, values, form.version.data, section, drawn, actor=current_user
+        )
     except StaleEdit:
-        return render_record(enactment, 409, conflict=section, **{f"{section}_form": form})
+        forms = {f"{section}_form": form}
+        return render_record(enactment, 409, conflict=section, whole_record=drawn is None, **forms)
     return _saved(enactment, section)
 
 
@@ -232,9 +236,11 @@ def update_factors(enactment_id: int):
     try:
         version = parse_id(request.form.get("version", ""))
         drawn = posted_drawn(request.form.get("drawn"))
-        recording.save_fields(enactment, values, version, "factors", drawn)
+        recording.save_fields(enactment, values, version, "factors", drawn, actor=current_user)
     except StaleEdit:
-        return render_record(enactment, 409, conflict="factors", ticked=ticked)
+        return render_record(
+            enactment, 409, conflict="factors", whole_record=drawn is None, ticked=ticked
+        )
     return _saved(enactment, "factors")
 
 

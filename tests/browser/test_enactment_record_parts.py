@@ -42,7 +42,7 @@ def test_saving_one_part_while_a_teammate_saves_another_is_no_conflict(new_conte
     planner.get_by_label("Minutes the lesson took").fill("50")
     planner.get_by_role("button", name="Save the lesson's facts").click()
     expect(
-        planner.get_by_text("Someone else saved this record while you were editing")
+        planner.get_by_text("Priya Teacher saved the lesson's facts while you were editing")
     ).to_be_visible()
     expect(planner.get_by_label("Minutes the lesson took")).to_have_value("50")
     assert fresh(enactment).minutes == 55

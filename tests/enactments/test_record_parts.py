@@ -59,7 +59,8 @@ def test_two_saves_of_the_same_part_still_conflict(client_as, enactment):
     )
     page = refused.get_data(True)
     assert refused.status_code == 409
-    assert "Someone else saved this record" in page and 'value="4C"' in page
+    assert "Jordan Leader saved the lesson&#39;s facts while you were editing" in page
+    assert 'value="4C"' in page
     assert fresh(enactment).minutes == 50
     # Saving again from the conflict keeps the teacher's version.
     again = {
@@ -120,3 +121,42 @@ def test_another_parts_save_landing_mid_save_is_checked_again_not_refused(
     )
     with pytest.raises(StaleEdit):
         recording.save_fields(enactment, {"what_worked": "Mine"}, None, "reflection", None)
+
+
+def test_the_conflict_names_the_part_and_who_saved_it(client_as, team_world, enactment):
+    teacher, leader = client_as("teacher"), client_as("leader")
+    teacher_drawn = drawn_form(teacher, enactment, "reflection")
+    leader_drawn = drawn_form(leader, enactment, "reflection")
+    theirs = leader_drawn | {"what_worked": "Pairs talked first."}
+    assert leader.post(url(enactment, "reflection"), data=theirs).status_code == 302
+
+    mine = teacher_drawn | {"what_worked": "Gallery walk."}
+    refused = teacher.post(url(enactment, "reflection"), data=mine)
+    page = refused.get_data(True)
+    assert refused.status_code == 409
+    assert "Jordan Leader saved the reflection while you were editing" in page
+    assert "Gallery walk." in page, "her version stays in the form"
+    record = fresh(enactment)
+    assert record.what_worked == "Pairs talked first."
+    assert record.reflection_saved_by_id == team_world.leader.id
+
+
+def test_a_save_from_another_screen_of_the_same_person_says_so(client_as, enactment):
+    teacher = client_as("teacher")
+    first, second = (drawn_form(teacher, enactment, "exit") for _ in range(2))
+    assert teacher.post(url(enactment, "exit"), data=first | {"meets": "4"}).status_code == 302
+    refused = teacher.post(url(enactment, "exit"), data=second | {"meets": "6"})
+    assert refused.status_code == 409
+    page = refused.get_data(True)
+    assert "You saved the exit prompt&#39;s levels on another screen" in page
+    assert 'value="6"' in page
+
+
+def test_an_unknown_saver_is_someone_else_and_the_part_still_named(client_as, enactment):
+    """A record saved before savers were kept: the part is named, the saver is not."""
+    teacher = client_as("teacher")
+    drawn = drawn_form(teacher, enactment, "factors")
+    recording.save_fields(enactment, {"demand_factors": "pressing"}, None, "factors", None)
+    refused = teacher.post(url(enactment, "factors"), data=drawn | {"factor": ["scaffolding"]})
+    assert refused.status_code == 409
+    assert "Someone else saved the task as enacted while you were editing" in refused.get_data(True)
