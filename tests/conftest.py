@@ -59,6 +59,8 @@ def app(tmp_path_factory):
             "ARGON2_TIME_COST": 1,
             "ARGON2_MEMORY_COST": 1024,
             "SERVER_NAME": None,
+            # The demo's work samples and any upload a test leaves: never in instance/.
+            "UPLOAD_FOLDER": str(tmp_path_factory.mktemp("uploads")),
         }
     )
     app.test_client_class = IsolatedClient

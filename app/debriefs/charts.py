@@ -23,6 +23,7 @@ EXIT_COLOURS = {
 }
 LIGHT_TEXT = {"not_yet", "meets", "exceeds"}
 LABEL_WIDTH = 230
+LABEL_CHARS = 30  # of a response's name on one line beside the heat map
 ROW, HEAD = 34, 44
 
 
@@ -39,6 +40,22 @@ def pct(share: float | None) -> str:
 
 def _short(words: str, limit: int) -> str:
     return words if len(words) <= limit else words[: limit - 1].rstrip() + "…"
+
+
+def _row_label(name: str, y: float) -> str:
+    """A response's name right of the cells: one line, or two smaller ones when it would
+    run past the chart's left edge (about 30 characters fit)."""
+    if len(name) <= LABEL_CHARS:
+        return svg.text(LABEL_WIDTH - 8, y + 21, name, text_anchor="end")
+    cut = name.rfind(" ", 0, LABEL_CHARS + 4)
+    first, rest = (
+        (name[:cut], name[cut + 1 :]) if cut > 0 else (name[:LABEL_CHARS], name[LABEL_CHARS:])
+    )
+    lines = (first, _short(rest, LABEL_CHARS + 4))
+    return "".join(
+        svg.text(LABEL_WIDTH - 8, y + 14 + 13 * i, words, text_anchor="end", font_size=11.5)
+        for i, words in enumerate(lines)
+    )
 
 
 def _cell(x, y, w, count: int, level: int, share: str, tip: str) -> str:
@@ -80,8 +97,7 @@ def heat_map(comparison: Comparison, chart_id: str = "chart-heat", width: int = 
     body.append(svg.text(total_x + cw / 2, 18, "Total", text_anchor="middle", font_weight="bold"))
     for r, response in enumerate(responses):
         y = HEAD + ROW * r
-        name = _short(response.name, 34)
-        body.append(svg.text(LABEL_WIDTH - 8, y + 21, name, text_anchor="end"))
+        body.append(_row_label(response.name, y))
         for i, room in enumerate(rooms):
             count = comparison.count(room, response)
             tip = f"{room.label}: {quantity(count, 'student')} used {response.name}"

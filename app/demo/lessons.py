@@ -1,6 +1,7 @@
 """The demo's lessons, written through the lessons' own write path (app.lessons.writing), so
 their history, revisions and carried-over responses are what a team's week of co-designing
-leaves: last school year's lesson on the number-line task, then cycle 4's, revised from it.
+leaves: last school year's lesson on the number-line task, cycle 3's on Fraction Pairs, then
+cycle 4's, revised from last year's.
 Each change is dated when its author made it. Loading the demo twice changes nothing."""
 
 from dataclasses import replace
@@ -12,7 +13,7 @@ from flask import current_app
 
 from app.auth.models import User
 from app.cycles.models import Cycle
-from app.demo import lesson_cycle4, lesson_last_year
+from app.demo import lesson_cycle3, lesson_cycle4, lesson_last_year
 from app.demo.cycles import LAST_YEAR_TOPIC
 from app.demo.plans import (
     AddResponse,
@@ -26,28 +27,35 @@ from app.demo.plans import (
 )
 from app.extensions import db
 from app.lessons import writing
-from app.lessons.models import AnticipatedResponse, Lesson, LessonChange
-from app.lessons.starting import start_lesson
+from app.lessons.models import AnticipatedResponse, LessonChange
+from app.lessons.starting import lesson_of, start_lesson
 from app.teams.models import Team
 
 CURRENT_TOPIC = "fractions on the number line"
+COMPARING_TOPIC = "comparing fractions"
 
 
 def seed_lessons(team: Team, people: dict[str, User]) -> bool:
-    """Write both lessons unless the team has one; False when nothing was written (also when
-    the demo's cycles are from before the lessons and have no number-line task to revise)."""
+    """Write the lessons the team lacks; False when nothing was written (also when the
+    demo's cycles are from before the lessons and have no number-line task to revise).
+    Last year's goes first: cycle 4's starts from it."""
     cycles = list(db.session.scalars(sa.select(Cycle).where(Cycle.team_id == team.id)))
     last_year = next((c for c in cycles if LAST_YEAR_TOPIC in c.title), None)
     current = next((c for c in cycles if CURRENT_TOPIC in c.title and c is not last_year), None)
     if last_year is None or current is None or current.shared_task_id is None:
         return False
-    if db.session.scalar(
-        sa.select(Lesson.id).where(Lesson.cycle_id.in_([c.id for c in cycles])).limit(1)
-    ):
-        return False
-    _Writer(last_year, people, "mentor").run(lesson_last_year.STEPS)
-    _Writer(current, people, "leader").run(lesson_cycle4.STEPS)
-    return True
+    comparing = next((c for c in cycles if COMPARING_TOPIC in c.title), None)
+    plans = (
+        (last_year, "mentor", lesson_last_year.STEPS),
+        (comparing, "leader", lesson_cycle3.STEPS),
+        (current, "leader", lesson_cycle4.STEPS),
+    )
+    written = False
+    for cycle, starter, steps in plans:
+        if cycle is not None and cycle.shared_task_id is not None and lesson_of(cycle) is None:
+            _Writer(cycle, people, starter).run(steps)
+            written = True
+    return written
 
 
 class _Writer:
@@ -91,10 +99,11 @@ class _Writer:
             else:
                 raise AssertionError("the second save of a clash must conflict")
             return
-        who = self.people[step.who]
         if isinstance(step, Save):
-            self._save(step, self._base(step))
-        elif isinstance(step, AddResponse):
+            self._save(step, self._base(step))  # dated by _save
+            return
+        who = self.people[step.who]
+        if isinstance(step, AddResponse):
             response = writing.add_response(who, self.lesson, dict(step.fields))
             response.created_at = self._when(step.day, step.at)
             self.responses[step.key] = response
@@ -135,7 +144,7 @@ class _Writer:
 
     def _when(self, day: int, at: time) -> datetime:
         local = datetime.combine(self.opened + timedelta(days=day), at)
-        return _utc(local)
+        return local_to_utc(local)
 
     def _stamp(self, when: datetime) -> None:
         """Date the changes written since the last stamp."""
@@ -152,7 +161,7 @@ class _Writer:
         db.session.commit()
 
 
-def _utc(local: datetime) -> datetime:
+def local_to_utc(local: datetime) -> datetime:
     """A wall-clock time in the district's zone, as the naive UTC the database keeps."""
     zone = ZoneInfo(current_app.config["TIMEZONE"])
     return local.replace(tzinfo=zone).astimezone(UTC).replace(tzinfo=None)

@@ -5,6 +5,8 @@ import sqlalchemy as sa
 from app.auth.models import User
 from app.auth.passwords import hash_password
 from app.demo.cycles import seed_cycles
+from app.demo.debriefs import seed_debriefs
+from app.demo.enactments import seed_enactments
 from app.demo.handoff import seed_handoff
 from app.demo.lessons import seed_lessons
 from app.demo.meetings import seed_design_meeting, seed_meetings
@@ -32,9 +34,11 @@ def seed_demo() -> bool:
     added_selection = seed_selection(team, people)
     added_lessons = seed_lessons(team, people)
     added_design_meeting = seed_design_meeting(team, people, today)
+    added_enactments = seed_enactments(team, people)
+    added_debriefs = seed_debriefs(team, people)
     return any(
         (added_people, added_meetings, added_handoff, added_tasks, added_cycles, added_selection)
-        + (added_lessons, added_design_meeting)
+        + (added_lessons, added_design_meeting, added_enactments, added_debriefs)
     )
 
 

@@ -17,6 +17,7 @@ from playwright.sync_api import Page, expect
 from app.auth.models import User
 from app.cycles.queries import team_cycles
 from app.demo.seed import DEMO_PASSWORD, TEAM_NAME
+from app.enactments.models import Enactment, Unanticipated, WorkSample
 from app.extensions import db
 from app.lessons.queries import lesson_view
 from app.meetings.models import Meeting
@@ -55,6 +56,11 @@ class Demo:
     response: int = 0  # the first anticipated response of that lesson
     past_cycle: int = 0  # a done one, which can be moved back
     selecting: int = 0  # a cycle still selecting its shared task, made for this test
+    teaching: int = 0  # the cycle being taught (three classrooms have recorded their lesson)
+    enactment: int = 0  # the teacher's own record of that lesson
+    unanticipated: int = 0  # a response nobody anticipated on that record
+    sample: int = 0  # a photo of student work on it
+    debriefed: int = 0  # last year's cycle, debriefed and done
 
 
 def _invitation(app) -> tuple[int, str]:
@@ -96,6 +102,11 @@ def _build_demo(app) -> Demo:
     cycles = team_cycles(team.id)
     selecting = _selecting_cycle(team, people, tasks)
     lesson = lesson_view(cycles.current.cycle)
+    mine = db.session.scalar(
+        sa.select(Enactment)
+        .where(Enactment.teacher_id == people["teacher1"].id)
+        .order_by(Enactment.taught_on.desc())
+    )
     return Demo(
         team=team.id,
         leader=people["leader"].id,
@@ -113,7 +124,16 @@ def _build_demo(app) -> Demo:
         selecting=selecting,
         lesson=lesson.lesson.id,
         response=lesson.responses[0].id,
+        teaching=mine.cycle_id,
+        enactment=mine.id,
+        unanticipated=_first(Unanticipated.id, Unanticipated.enactment_id == mine.id),
+        sample=_first(WorkSample.id, WorkSample.enactment_id == mine.id),
+        debriefed=next(r.cycle.id for r in cycles.others if r.cycle.debrief_worked),
     )
+
+
+def _first(column, where) -> int:
+    return db.session.scalar(sa.select(column).where(where).order_by(column).limit(1))
 
 
 def _selecting_cycle(team, people, tasks) -> int:
@@ -251,6 +271,27 @@ PAGES = [
     MainPage("debrief", lambda d: f"/cycles/{d.cycle}/debrief", (TEACHER,)),
     MainPage("debrief on the projector", lambda d: f"/cycles/{d.cycle}/debrief/display", (LEADER,)),
     MainPage("debrief record", lambda d: f"/cycles/{d.cycle}/debrief/record", (TEACHER,)),
+    MainPage("enactments, taught", lambda d: f"/cycles/{d.teaching}/enactments", (TEACHER,)),
+    MainPage("my lesson's record", lambda d: f"/enactments/{d.enactment}", (TEACHER, LEADER)),
+    MainPage(
+        "remove an unanticipated response?",
+        lambda d: f"/enactments/{d.enactment}/unanticipated/{d.unanticipated}/remove",
+        (TEACHER,),
+    ),
+    MainPage("tap to count", lambda d: f"/enactments/{d.enactment}/count", (TEACHER,), phone=True),
+    MainPage(
+        "add a photo", lambda d: f"/enactments/{d.enactment}/samples/new", (TEACHER,), phone=True
+    ),
+    MainPage("edit a photo", lambda d: f"/samples/{d.sample}/edit", (TEACHER,)),
+    MainPage("remove a photo?", lambda d: f"/samples/{d.sample}/remove", (TEACHER,)),
+    MainPage("debrief, taught", lambda d: f"/cycles/{d.teaching}/debrief", EVERYONE),
+    MainPage(
+        "debrief on the projector, taught",
+        lambda d: f"/cycles/{d.teaching}/debrief/display",
+        (LEADER,),
+    ),
+    MainPage("debrief, done", lambda d: f"/cycles/{d.debriefed}/debrief", (TEACHER,)),
+    MainPage("debrief record, done", lambda d: f"/cycles/{d.debriefed}/debrief/record", (MENTOR,)),
     MainPage("move the cycle back?", lambda d: f"/cycles/{d.past_cycle}/stage/back", PLANNERS),
     MainPage("meetings", lambda d: f"/teams/{d.team}/meetings", EVERYONE),
     MainPage("new meeting", lambda d: f"/teams/{d.team}/meetings/new", PLANNERS),
@@ -414,16 +455,7 @@ NOT_PAGES = {
     "debriefs.report",  # the debrief report PDF
     "tap_count.current_counts",  # JSON for a counting device catching up
     "work_samples.image",  # a photo, shown inside the record and debrief pages
-    # The demo has no enactment yet (issue 12's demo is still to come): axe checks the record
-    # page in test_enactment_record.py, tap-to-count in test_tap_count.py, the upload page in
-    # test_work_samples.py and the restore question in test_lesson_history.py; the removal
-    # questions and the sample's edit page come here with the demo's enactments.
-    "enactments.show",
-    "enactments.confirm_remove",
-    "tap_count.show",
-    "work_samples.new",
-    "work_samples.edit",
-    "work_samples.confirm_remove",
+    # The demo restores nothing: axe checks this question in test_lesson_history.py.
     "lesson_history.confirm_restore",
     "task_transfer.export_csv",
     "task_transfer.export_json",
@@ -440,6 +472,11 @@ def test_every_page_route_is_a_main_page_checked_by_axe(app):
         selecting=11,
         lesson=12,
         response=13,
+        teaching=14,
+        enactment=15,
+        unanticipated=16,
+        sample=17,
+        debriefed=18,
     )
     urls = app.url_map.bind("localhost")
     checked = {urls.match(page.path(demo))[0] for page in PAGES if page.status == 200}

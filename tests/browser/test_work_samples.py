@@ -96,7 +96,7 @@ def test_a_teacher_photographs_student_work_on_a_phone_and_sees_it_on_the_record
     work = page.get_by_role("region", name="Student work by response")
     expect(work.get_by_role("heading", name=responses[0].name)).to_be_visible()
     expect(work.get_by_text(CAPTION)).to_be_visible()
-    expect(work.get_by_text(f"Class {enactment.class_code}")).to_be_visible()
+    expect(work.get_by_text(enactment.class_code, exact=True)).to_be_visible()
     work.scroll_into_view_if_needed()
     screenshot(page, "work-sample-debrief", full_page=False)
     assert not Axe().run(page).violations_count
