@@ -183,9 +183,10 @@ class _CycleTeaching:
         # Students spread over the responses; some work is never placed on the chart.
         keys = [("r", response_id) for response_id, _ in self.lesson.responses]
         keys += [("u", u[0]) for u in unanticipated]
-        placed = rng.randint(students * 2 // 3, students)
+        placed = rng.randint(students * 2 // 3, students) - len(unanticipated)
         weights = [rng.random() + 0.2 for _ in keys]
-        counts = [0] * len(keys)
+        # A response nobody anticipated was added for at least one student.
+        counts = [0] * (len(keys) - len(unanticipated)) + [1] * len(unanticipated)
         for index in rng.choices(range(len(keys)), weights, k=placed):
             counts[index] += 1
         order = 0
