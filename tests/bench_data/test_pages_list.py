@@ -1,5 +1,6 @@
 """bench/pages.py's list of pages stays valid: every page builds against a small generated
-district and answers 200 to its role, so the bench does not rot. No server process."""
+district and answers 200 to its role, so the bench does not rot; and its teach and debrief
+pages run as many statements on the demo as on the district. No server process."""
 
 import importlib.util
 from pathlib import Path
