@@ -5,6 +5,7 @@ run (a bare Flask route and a one-query 30-row page).
     .venv/bin/python bench/pages.py                # gunicorn gevent ×2, PostgreSQL, Redis
     .venv/bin/python bench/pages.py --embedded     # flask run, SQLite
     .venv/bin/python bench/pages.py --scale 0.2 --requests 10
+    .venv/bin/python bench/pages.py --only debrief enactment tap-to-count
 
 For each data set the bench starts its own server (TANDEM_BENCH=1: anchor routes and an
 X-Bench-Statements header with the SQL statements of each request) on its own database
@@ -71,6 +72,10 @@ class Targets:
     lesson_cycle_id: int  # the team's latest cycle with a lesson
     # Its latest with a lesson revised from an earlier one (what changed since), if any.
     revised_cycle_id: int | None = None
+    # Its latest cycle taught in some classroom (else the lesson's): the debrief and the
+    # enactments; and there the teacher's own enactment (record, tap-to-count), if any.
+    debrief_cycle_id: int | None = None
+    enactment_id: int | None = None
 
 
 def find_targets(connection) -> Targets:
@@ -120,7 +125,21 @@ def find_targets(connection) -> Targets:
         "AND l.revised_from_id IS NOT NULL ORDER BY c.starts_on DESC LIMIT 1",
         team=team,
     )
-    return Targets(logins, team, leader, held, planned, task, cycle, lesson_cycle, revised_cycle)
+    taught_cycle = one(
+        "SELECT c.id FROM cycles c WHERE c.team_id = :team AND EXISTS "
+        "(SELECT 1 FROM enactments e WHERE e.cycle_id = c.id) ORDER BY c.starts_on DESC LIMIT 1",
+        team=team,
+    )
+    enactment = one(
+        "SELECT e.id FROM enactments e JOIN users u ON u.id = e.teacher_id "
+        "WHERE e.cycle_id = :cycle AND u.email = :email ORDER BY e.id LIMIT 1",
+        cycle=taught_cycle,
+        email=logins["teacher"],
+    )
+    return Targets(
+        logins, team, leader, held, planned, task, cycle, lesson_cycle, revised_cycle,
+        debrief_cycle_id=taught_cycle or lesson_cycle, enactment_id=enactment,
+    )  # fmt: skip
 
 
 def run_fragments(url_map) -> list[str]:
@@ -159,6 +178,44 @@ def _lesson_page(role: str, endpoint: str, url_map, cycle: tuple) -> Page:
     rule = next(url_map.iter_rules(endpoint))
     name = "lesson page" if rule.rule == LESSON else "lesson " + rule.rule.rsplit("/", 1)[-1]
     return Page(role, name, endpoint, cycle, heavy=rule.rule.endswith(".pdf"))
+
+
+DEBRIEF = "/cycles/<int:cycle_id>/debrief"
+
+
+def debrief_pages(url_map) -> list[str]:
+    """Every GET route of a cycle's debrief that only needs the cycle id: the debrief page,
+    its comparison fragment, the display and its fragment, the run-view charts, the record,
+    and any later added there (a live stream excepted)."""
+    endpoints = []
+    for rule in url_map.iter_rules():
+        path = rule.rule
+        if not path.startswith(DEBRIEF) or path.endswith("/events"):
+            continue
+        if "GET" in rule.methods and rule.arguments == {"cycle_id"}:
+            endpoints.append(rule.endpoint)
+    return sorted(endpoints)
+
+
+def _debrief_page(role: str, endpoint: str, url_map, cycle: tuple) -> Page:
+    path = next(url_map.iter_rules(endpoint)).rule
+    name = "debrief page" if path == DEBRIEF else "debrief " + path[len(DEBRIEF) + 1 :]
+    return Page(role, name, endpoint, cycle, heavy=path.endswith(".pdf"))
+
+
+def enactment_pages(role: str, targets: Targets, url_map) -> list[Page]:
+    """A cycle's debrief and enactments, and the teacher's own enactment: its record, and the
+    tap-to-count page for those who record it (the teacher, the team's planners, admins)."""
+    if targets.debrief_cycle_id is None:
+        return []
+    cycle = (("cycle_id", targets.debrief_cycle_id),)
+    found = [_debrief_page(role, endpoint, url_map, cycle) for endpoint in debrief_pages(url_map)]
+    found.append(Page(role, "enactments of the cycle", "enactments.index", cycle))
+    if targets.enactment_id is not None:
+        enactment = (("enactment_id", targets.enactment_id),)
+        found.append(Page(role, "enactment record", "enactments.show", enactment))
+        found.append(Page(role, "tap-to-count", "tap_count.show", enactment))
+    return found
 
 
 def pages(targets: Targets, url_map) -> list[Page]:
@@ -204,6 +261,7 @@ def pages(targets: Targets, url_map) -> list[Page]:
             Page(role, "task library", "tasks.index"),
             Page(role, "task page", "tasks.show", (("task_id", targets.task_id),)),
             *(page for e in lesson_pages(url_map) for page in lesson_page(role, e)),
+            *enactment_pages(role, targets, url_map),
         ]
     for role in ("admin", "mentor"):
         found += [
@@ -283,6 +341,8 @@ async def measure_all(port, targets, url_map, dataset, args) -> dict[str, Timing
     for name, path in ANCHORS.items():
         results[name] = await measure(port, path, None, args.requests)
     for page in pages(targets, url_map):
+        if args.only and not any(part in page.key for part in args.only):
+            continue
         count = args.pdf_requests if page.heavy else args.requests
         try:
             results[page.key] = await measure(port, url(url_map, page), accounts[page.role], count)
@@ -338,9 +398,10 @@ def report(demo: dict[str, Timing], district: dict[str, Timing], args) -> None:
     print("|" + "|".join("-" * (len(part)) for part in header.split("|")[1:-1]) + "|")
     anchor = district["anchor: one-query 30 rows"].p(50)
     for key, far in district.items():
-        near = demo[key]
+        # A page the demo has no data for (an enactment's, until the demo has one).
+        near = demo.get(key, Timing(error="no such page"))
         ratio = far.p(50) / near.p(50) if far.ms and near.ms else float("nan")
-        missed = [f"{name} failed: {t.error}" for name, t in (("demo", near), ("district", far))
+        missed = [f"{name}: {t.error}" for name, t in (("demo", near), ("district", far))
                   if t.error]  # fmt: skip
         if not key.startswith("anchor") and not missed:
             if far.p(50) > GOAL_P50_MS:
@@ -373,6 +434,9 @@ def main() -> int:
     parser.add_argument("--requests", type=int, default=30, help="timed requests per page")
     parser.add_argument("--pdf-requests", type=int, default=3)
     parser.add_argument("--scale", type=float, default=1.0, help="of the district")
+    parser.add_argument(
+        "--only", nargs="+", metavar="TEXT", help="only the pages whose name (role) has TEXT"
+    )
     parser.add_argument("--server-log", action="store_true", help="print the server log tail")
     args = parser.parse_args()
     if not 1 <= args.requests <= 10_000 or not 0.01 <= args.scale <= 2:

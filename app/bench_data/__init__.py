@@ -14,7 +14,16 @@ import sqlalchemy as sa
 
 from app.auth.models import User
 from app.auth.passwords import hash_password
-from app.bench_data import cycles, leadership, lessons, meetings, people, selection, tasks
+from app.bench_data import (
+    cycles,
+    enactments,
+    leadership,
+    lessons,
+    meetings,
+    people,
+    selection,
+    tasks,
+)
 from app.bench_data.bulk import Ids, bulk_load
 from app.bench_data.context import Generation, Size
 from app.extensions import db
@@ -36,6 +45,7 @@ FEATURES: list[Callable[[Generation], None]] = [
     cycles.seed_cycles,
     selection.seed_selection,
     lessons.seed_lessons,
+    enactments.seed_enactments,
 ]
 
 

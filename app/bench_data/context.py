@@ -96,6 +96,18 @@ class CyclePlan:
 
 
 @dataclass
+class LessonPlan:
+    """A cycle's lesson as the enactments need it: its anticipated responses still in it, in
+    their planned order, and the revision its history ended at."""
+
+    id: int
+    cycle: CyclePlan
+    revision: int
+    responses: list[tuple[int, bool]]  # (id, to share), by position
+    last_position: int
+
+
+@dataclass
 class Generation:
     size: Size
     seed: int
@@ -112,6 +124,7 @@ class Generation:
     cycles: list[CyclePlan] = field(default_factory=list)
     # The decided cycles: cycle id → (shared task id, when the vote closed).
     decisions: dict[int, tuple[int, datetime]] = field(default_factory=dict)
+    lessons: list[LessonPlan] = field(default_factory=list)
 
     @property
     def held_meetings(self) -> list[MeetingPlan]:

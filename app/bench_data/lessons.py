@@ -11,7 +11,7 @@ taught before is revised from that earlier lesson, its responses carried over by
 import random
 from datetime import datetime, time, timedelta
 
-from app.bench_data.context import Generation
+from app.bench_data.context import Generation, LessonPlan
 from app.bench_data.lesson_texts import DRAFT, MINUTES, PLAN, RESPONSES, SHARPER
 from app.lessons.models import AnticipatedResponse, ChangeKind, Lesson, LessonChange
 
@@ -82,6 +82,7 @@ def seed_lessons(gen: Generation) -> None:
         lessons.append(lesson.row(task_id, earlier[0] if earlier else None))
         responses += lesson.responses
         changes += lesson.changes
+        gen.lessons.append(lesson.plan())
     gen.writer.write(Lesson, LESSON_COLUMNS, lessons)
     gen.writer.write(AnticipatedResponse, RESPONSE_COLUMNS, responses)
     gen.writer.write(LessonChange, CHANGE_COLUMNS, changes)
@@ -174,6 +175,10 @@ class _Lesson:
         }
         self.responses = [row[:-2] + (at[row[-2]], removals.get(row[0])) for row in self.responses]
         self.created_at = at[1]
+
+    def plan(self) -> LessonPlan:
+        kept = [(row[0], row[3]) for row in self.responses if row[-1] is None]
+        return LessonPlan(self.id, self.cycle, self.revision, kept, len(self.responses))
 
     def row(self, task_id: int, revised_from: int | None) -> tuple:
         plan = tuple(PLAN[f].format(topic=self.topic) for f in PLAN)

@@ -56,7 +56,7 @@ def unanticipated_rows(cycle: Cycle) -> list[UnanticipatedRow]:
 
 def starts_the_next_cycle(cycle: Cycle) -> bool:
     """Whether the team's "new cycle" form offers this cycle's next steps as the goal."""
-    if not cycle.next_steps:
-        return False
+    # Asked whether the cycle has next steps or not, so the record page reads the same
+    # statements in every stage of a cycle.
     previous = previous_with_next_steps(cycle.team_id)
-    return previous is not None and previous.id == cycle.id
+    return bool(cycle.next_steps) and previous is not None and previous.id == cycle.id

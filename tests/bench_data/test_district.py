@@ -13,6 +13,7 @@ from app.bench_data import DISTRICT_PASSWORD, seed_district
 from app.bench_data.context import Size
 from app.cycles.models import Cycle, CycleStage
 from app.demo.sessions import AGENDAS
+from app.enactments.models import Enactment, Tally, Tap, Unanticipated, WorkSample
 from app.extensions import db
 from app.leadership.models import FacilitationMove, MentoringLoop, Nudge, PhaseChange
 from app.lessons.models import AnticipatedResponse, Lesson, LessonChange
@@ -57,6 +58,11 @@ def test_district_has_the_size_asked_for_and_the_same_rows_every_run(app):
         Lesson,
         AnticipatedResponse,
         LessonChange,
+        Enactment,
+        Unanticipated,
+        Tally,
+        Tap,
+        WorkSample,
     ):
         assert count(model) == written[model.__tablename__] > 0
     assert 19 * held <= count(Contribution) <= 39 * held

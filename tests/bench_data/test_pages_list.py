@@ -1,14 +1,19 @@
 """bench/pages.py's list of pages stays valid: every page builds against a small generated
-district and answers 200 to its role, so the bench does not rot. No server process."""
+district and answers 200 to its role, so the bench does not rot; and its teach and debrief
+pages run as many statements on the demo as on the district. No server process."""
 
 import importlib.util
 from pathlib import Path
 
 import pytest
+import sqlalchemy as sa
 
 from app import create_app
 from app.bench_data import DISTRICT_PASSWORD, seed_district
+from app.demo.seed import DEMO_PASSWORD, seed_demo
+from app.enactments.models import Enactment
 from app.extensions import db
+from tests.conftest import _empty_all_tables
 
 BENCH = Path(__file__).resolve().parents[2] / "bench" / "pages.py"
 
@@ -69,3 +74,50 @@ def test_anchor_pages_exist_only_for_the_bench_and_count_statements(app):
     assert rows.get_data(as_text=True).count("<tr>") == 30
     with bench_app.app_context():
         db.engine.dispose()
+
+
+def _statements(app, bench_pages, count_statements, password: str) -> dict[str, int]:
+    """The statements of each debrief and enactment page bench/pages.py measures, per role;
+    the debrief views of a cycle no classroom has taught yet under None (see below)."""
+    targets = bench_pages.find_targets(db.session.connection())
+    taught = db.session.scalar(
+        sa.select(Enactment.id).where(Enactment.cycle_id == targets.debrief_cycle_id).limit(1)
+    )
+    db.session.rollback()
+    clients = {}
+    for role, email in targets.logins.items():
+        clients[role] = app.test_client()
+        signed_in = clients[role].post("/sign-in", data={"email": email, "password": password})
+        assert signed_in.status_code == 302, role
+    counts = {}
+    for role in bench_pages.ROLES:
+        for page in bench_pages.enactment_pages(role, targets, app.url_map):
+            with count_statements() as counter:
+                response = clients[page.role].get(bench_pages.url(app.url_map, page))
+            assert response.status_code == 200, page.key
+            counts[page.key] = counter.count
+            if taught is None and page.endpoint.startswith("debriefs."):
+                counts[page.key] = None
+    return counts
+
+
+def test_debrief_and_enactment_pages_run_the_same_statements_on_demo_and_district(
+    app, bench_pages, count_statements
+):
+    """Issue 9's "equal statements" for the pages of the teach and debrief stages. A debrief
+    no classroom has reached yet shows only where to record (its comparison reads no student
+    work): its views are compared once the demo's cycle has an enactment, as are the record
+    and tap-to-count pages of one, which the demo has none of yet."""
+    seed_demo()
+    db.session.commit()
+    demo = _statements(app, bench_pages, count_statements, DEMO_PASSWORD)
+    _empty_all_tables()
+    seed_district(scale=0.05)
+    district = _statements(app, bench_pages, count_statements, DISTRICT_PASSWORD)
+    assert None not in district.values()
+    debrief = {key for key in district if key.startswith("debrief")}
+    assert {"enactment record (teacher)", "tap-to-count (teacher)"} <= set(district)
+    assert debrief and debrief | {key for key in district if "enactments" in key} <= set(demo)
+    compared = [key for key in district if demo.get(key) is not None]
+    assert {"debrief record (teacher)", "enactments of the cycle (teacher)"} <= set(compared)
+    assert {key: demo[key] for key in compared} == {key: district[key] for key in compared}
