@@ -284,6 +284,11 @@ PAGES = [
     ),
     MainPage("edit a photo", lambda d: f"/samples/{d.sample}/edit", (TEACHER,)),
     MainPage("remove a photo?", lambda d: f"/samples/{d.sample}/remove", (TEACHER,)),
+    MainPage(
+        "remove my lesson's record?",
+        lambda d: f"/enactments/{d.enactment}/remove",
+        (TEACHER, LEADER),
+    ),
     MainPage("debrief, taught", lambda d: f"/cycles/{d.teaching}/debrief", EVERYONE),
     MainPage(
         "debrief on the projector, taught",
@@ -449,6 +454,8 @@ NOT_PAGES = {
     "lesson_fields.presence",  # who edits what, swapped into the lesson page
     "lesson_packet.packet",  # the lesson packet PDF
     "debriefs.events",
+    "enactments.events",  # the record page's live stream
+    "enactments.responses_fragment",  # the chart, swapped into the record page
     "debriefs.comparison_fragment",  # the comparison, swapped into the debrief page
     "debriefs.display_fragment",  # the same, into the debrief's projector view
     "debriefs.panel_charts",  # the charts, swapped into a debrief segment's run views
