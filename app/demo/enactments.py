@@ -19,6 +19,7 @@ from app.demo.work_images import drawing
 from app.enactments import recording, samples
 from app.enactments.chart import PostedRow
 from app.enactments.models import Enactment, Unanticipated
+from app.enactments.parts import fingerprint
 from app.extensions import db
 from app.lessons import writing
 from app.lessons.models import AnticipatedResponse, LessonChange
@@ -108,22 +109,25 @@ class _Recorder:
             },
         )
         not_yet, approaching, meets, exceeds = taught.levels
-        recording.save_fields(
-            enactment,
-            {
+        parts = {
+            "exit": {
                 "not_yet": not_yet,
                 "approaching": approaching,
                 "meets": meets,
                 "exceeds": exceeds,
-                "demand_factors": " ".join(taught.factors),
+            },
+            "factors": {"demand_factors": " ".join(taught.factors)},
+            "reflection": {
                 "what_worked": taught.worked,
                 "surprised": taught.surprised,
                 "would_change": taught.would_change,
                 "video_url": taught.video_url,
                 "video_moments": taught.video_moments,
             },
-            enactment.version,
-        )
+        }
+        for part, values in parts.items():
+            drawn = fingerprint(enactment, part)
+            recording.save_fields(enactment, values, enactment.version, part, drawn, teacher)
         keys = {name: f"r{response_id}" for name, response_id in self.responses.items()}
         for found in taught.found:
             added = recording.add_unanticipated(teacher, enactment, found.name, found.description)
