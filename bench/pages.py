@@ -11,11 +11,11 @@ X-Bench-Statements header with the SQL statements of each request) on its own da
 (PostgreSQL: bench_pages_<pid>_demo and bench_pages_<pid>_district), both running at once.
 It brings each freshly loaded database to the state of one in use (VACUUM ANALYZE on
 PostgreSQL, ANALYZE on SQLite), signs in one person of each role, fetches every page a few
-times to warm every worker (it must answer 200), then N times on each server in turn (demo,
-district, demo, ...; one request at a time), so that the ratio compares requests made at the
-same moments of a shared machine. --as-loaded skips the VACUUM ANALYZE and the warm-up. It
-prints p50/p95, the district/demo ratio, statements per request and the issue's goals.
-Servers and databases are removed at the end, on error and on Ctrl-C.
+times to warm every worker (it must answer 200), then N times on each server in turn
+(demo, district, district, demo, ...; one request at a time), so that the ratio compares
+requests made at the same moments of a shared machine. --as-loaded skips the VACUUM ANALYZE
+and the warm-up. It prints p50/p95, the district/demo ratio, statements per request and the
+issue's goals. Servers and databases are removed at the end, on error and on Ctrl-C.
 """
 
 import argparse
@@ -320,8 +320,11 @@ async def measure(sites: list[Site], asked: list[tuple], count: int) -> list[Tim
         statements = first.header("X-Bench-Statements")
         timings.append(Timing(statements=int(statements) if statements else None,
                               size=len(first.body)))  # fmt: skip
-    for _ in range(count):
-        for site, (path, account, _), timing in zip(sites, asked, timings, strict=True):
+    turns = list(zip(sites, asked, timings, strict=True))
+    for round_ in range(count):
+        # Each site goes first every other round: a server still closing the previous request
+        # would otherwise slow the other's next one, always the same one.
+        for site, (path, account, _), timing in turns if round_ % 2 == 0 else turns[::-1]:
             timing.ms.append(await get(site, path, account))
     return timings
 
