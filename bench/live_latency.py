@@ -72,8 +72,10 @@ class Server:
         env: dict | None = None,
         setup_seconds: float = 120,
         redis_db: int = REDIS_DB,
+        after_seed=None,
     ):
         self.mode = mode
+        self.after_seed = after_seed  # called with the database URL before the server starts
         self.redis_url = redis_url(redis_db)
         self.lock_path = f"/tmp/tandem-bench-redis-{redis_db}.lock"
         self.seed = seed
@@ -125,6 +127,8 @@ class Server:
                 flask + step, cwd=ROOT, env=env, check=True, capture_output=True,
                 timeout=self.setup_seconds,
             )  # fmt: skip
+        if self.after_seed:
+            self.after_seed(self.database_url)
         if self.mode == "embedded":
             command = flask + ["run", "--host", "127.0.0.1", "--port", str(self.port)]
             command.append("--with-threads")

@@ -9,14 +9,19 @@ run (a bare Flask route and a one-query 30-row page).
 
 For each data set the bench starts its own server (TANDEM_BENCH=1: anchor routes and an
 X-Bench-Statements header with the SQL statements of each request) on its own database
-(PostgreSQL: bench_pages_<pid>_demo and bench_pages_<pid>_district), signs in one person of
-each role, fetches every page once (it must answer 200), then N times in a row, one request at
-a time. It prints p50/p95, the district/demo ratio, statements per request and the issue's
-goals. Servers and databases are removed at the end, on error and on Ctrl-C.
+(PostgreSQL: bench_pages_<pid>_demo and bench_pages_<pid>_district), both running at once.
+It brings each freshly loaded database to the state of one in use (VACUUM ANALYZE on
+PostgreSQL, ANALYZE on SQLite), signs in one person of each role, fetches every page a few
+times to warm every worker (it must answer 200), then N times on each server in turn
+(demo, district, district, demo, ...; one request at a time), so that the ratio compares
+requests made at the same moments of a shared machine. --as-loaded skips the VACUUM ANALYZE
+and the warm-up. It prints p50/p95, the district/demo ratio, statements per request and the
+issue's goals. Servers and databases are removed at the end, on error and on Ctrl-C.
 """
 
 import argparse
 import asyncio
+import contextlib
 import os
 import signal
 import subprocess
@@ -30,6 +35,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from live_latency import (  # noqa: E402
+    REDIS_DB,
     REQUEST_SECONDS,
     Account,
     Server,
@@ -42,6 +48,7 @@ ROLES = ("admin", "mentor", "leader", "teacher")
 GOAL_P50_MS = 10
 GOAL_RATIO = 1.2
 GOAL_FRAGMENT_SHARE = 0.6  # of the one-query anchor's throughput
+WARM_UP_ROUNDS = 4  # requests per page before timing: each of the 2 workers gets some
 PASSWORDS = {"demo": "tandem-demo", "district": "tandem-district"}
 
 
@@ -317,67 +324,148 @@ async def sign_in(port: int, email: str, password: str) -> Account:
     return account
 
 
-async def measure(port: int, path: str, account, count: int) -> Timing:
-    first = await http(port, "GET", path, account)  # also warms caches
-    if first.status != 200:
-        raise RuntimeError(f"GET {path} answered {first.status}")
-    statements = first.header("X-Bench-Statements")
-    timing = Timing(statements=int(statements) if statements else None, size=len(first.body))
-    for _ in range(count):
-        started = time.perf_counter()
-        reply = await http(port, "GET", path, account)
-        timing.ms.append((time.perf_counter() - started) * 1000)
-        if reply.status != 200:
-            raise RuntimeError(f"GET {path} answered {reply.status}")
-    return timing
+def settle(database_url: str) -> None:
+    """A database in use has its visibility map set and its statistics current; one loaded a
+    minute ago has neither, and autovacuum would be doing it while the pages are timed."""
+    import sqlalchemy as sa
+
+    engine = sa.create_engine(database_url, isolation_level="AUTOCOMMIT")
+    try:
+        with engine.connect() as connection:
+            sql = "VACUUM ANALYZE" if engine.dialect.name == "postgresql" else "ANALYZE"
+            connection.execute(sa.text(sql))
+    finally:
+        engine.dispose()
 
 
-async def measure_all(port, targets, url_map, dataset, args) -> dict[str, Timing]:
-    accounts = {
-        role: await sign_in(port, email, PASSWORDS[dataset])
-        for role, email in targets.logins.items()
-    }
-    results = {}
-    for name, path in ANCHORS.items():
-        results[name] = await measure(port, path, None, args.requests)
-    for page in pages(targets, url_map):
-        if args.only and not any(part in page.key for part in args.only):
-            continue
-        count = args.pdf_requests if page.heavy else args.requests
+@dataclass
+class Site:
+    """One data set's server, as the bench measures it."""
+
+    dataset: str
+    server: Server
+    targets: Targets
+    accounts: dict[str, Account] = field(default_factory=dict)
+
+    @property
+    def port(self) -> int:
+        return self.server.port
+
+    def paths(self, url_map) -> dict[str, tuple[str, Account | None, bool]]:
+        """Each page's key: its path, who asks for it and whether it is heavy."""
+        found = {name: (path, None, False) for name, path in ANCHORS.items()}
+        for page in pages(self.targets, url_map):
+            found[page.key] = (url(url_map, page), self.accounts[page.role], page.heavy)
+        return found
+
+
+async def get(site: Site, path: str, account) -> float:
+    started = time.perf_counter()
+    reply = await http(site.port, "GET", path, account)
+    if reply.status != 200:
+        raise RuntimeError(f"{site.dataset}: GET {path} answered {reply.status}")
+    return (time.perf_counter() - started) * 1000
+
+
+async def measure(sites: list[Site], asked: list[tuple], count: int) -> list[Timing]:
+    """The same page on every site, their requests alternating, so that whatever else the
+    machine does weighs on each alike (one request at a time)."""
+    timings = []
+    for site, (path, account, _) in zip(sites, asked, strict=True):
+        first = await http(site.port, "GET", path, account)
+        if first.status != 200:
+            raise RuntimeError(f"{site.dataset}: GET {path} answered {first.status}")
+        statements = first.header("X-Bench-Statements")
+        timings.append(Timing(statements=int(statements) if statements else None,
+                              size=len(first.body)))  # fmt: skip
+    turns = list(zip(sites, asked, timings, strict=True))
+    for round_ in range(count):
+        # Each site goes first every other round: a server still closing the previous request
+        # would otherwise slow the other's next one, always the same one.
+        for site, (path, account, _), timing in turns if round_ % 2 == 0 else turns[::-1]:
+            timing.ms.append(await get(site, path, account))
+    return timings
+
+
+async def measure_all(sites: list[Site], url_map, args) -> list[dict[str, Timing]]:
+    for site in sites:
+        site.accounts = {
+            role: await sign_in(site.port, email, PASSWORDS[site.dataset])
+            for role, email in site.targets.logins.items()
+        }
+    paths = [site.paths(url_map) for site in sites]
+    # Pages every site has (the lesson changes page needs a revised lesson), in its order.
+    keys = [
+        key
+        for key in paths[-1]
+        if all(key in found for found in paths)
+        and (not args.only or any(part in key for part in args.only))
+    ]
+    if not args.as_loaded:
+        for _ in range(WARM_UP_ROUNDS):
+            for key in keys:
+                for site, found in zip(sites, paths, strict=True):
+                    path, account, heavy = found[key]
+                    if not heavy:
+                        with contextlib.suppress(TimeoutError, OSError):
+                            await http(site.port, "GET", path, account)
+    results: list[dict[str, Timing]] = [{} for _ in sites]
+    for key in keys:
+        asked = [found[key] for found in paths]
+        count = args.pdf_requests if asked[0][2] else args.requests
         try:
-            results[page.key] = await measure(port, url(url_map, page), accounts[page.role], count)
+            timings = await measure(sites, asked, count)
         except (TimeoutError, RuntimeError, OSError) as error:
             # One failing page is a finding, not the end of the run.
             timed_out = isinstance(error, TimeoutError)
             reason = f"no answer within {REQUEST_SECONDS} s" if timed_out else str(error)
-            results[page.key] = Timing(error=reason)
-        done = results[page.key]
-        print(f"  {dataset:<8} {page.key:<44} p50 {done.p(50):8.1f} ms {done.error}", flush=True)
+            timings = [Timing(error=reason) for _ in sites]
+        for found, timing in zip(results, timings, strict=True):
+            found[key] = timing
+        line = "  ".join(
+            f"{site.dataset} {t.p(50):7.1f} ms" for site, t in zip(sites, timings, strict=True)
+        )
+        print(f"  {key:<44} p50 {line} {timings[0].error}", flush=True)
     return results
 
 
-def run_dataset(dataset: str, args, url_map) -> dict[str, Timing]:
+def start_site(stack: contextlib.ExitStack, dataset: str, args, redis_db: int) -> Site:
     import sqlalchemy as sa
 
     seed = ("seed-demo",) if dataset == "demo" else ("seed-district", "--scale", str(args.scale))
     mode = "embedded" if args.embedded else "production"
     started = time.perf_counter()
-    with Server(
-        mode, 2, args.server_log, seed=seed, database=f"bench_pages_{os.getpid()}_{dataset}",
-        env={"TANDEM_BENCH": "1"}, setup_seconds=1200,
-    ) as server:  # fmt: skip
-        print(f"{dataset}: server ready in {time.perf_counter() - started:.0f} s", flush=True)
-        engine = sa.create_engine(server.database_url)
+    server = stack.enter_context(
+        Server(
+            mode, 2, args.server_log, seed=seed, database=f"bench_pages_{os.getpid()}_{dataset}",
+            env={"TANDEM_BENCH": "1"}, setup_seconds=1200, redis_db=redis_db,
+            after_seed=None if args.as_loaded else settle,
+        )
+    )  # fmt: skip
+    print(f"{dataset}: server ready in {time.perf_counter() - started:.0f} s", flush=True)
+    engine = sa.create_engine(server.database_url)
+    try:
+        with engine.connect() as connection:
+            targets = find_targets(connection)
+    finally:
+        engine.dispose()
+    return Site(dataset, server, targets)
+
+
+def run(args, url_map) -> tuple[dict[str, Timing], dict[str, Timing]]:
+    """Both servers up at once, each page timed on both in turn."""
+    with contextlib.ExitStack() as stack:
+        sites = [
+            start_site(stack, "demo", args, REDIS_DB),
+            start_site(stack, "district", args, REDIS_DB + 1),
+        ]
         try:
-            with engine.connect() as connection:
-                targets = find_targets(connection)
-        finally:
-            engine.dispose()
-        try:
-            return asyncio.run(measure_all(server.port, targets, url_map, dataset, args))
+            demo, district = asyncio.run(measure_all(sites, url_map, args))
         except Exception:
-            print(f"---- server log (tail) ----\n{server.log()}")
+            for site in sites:
+                print(f"---- {site.dataset} server log (tail) ----\n{site.server.log()}")
             raise
+        return demo, district
 
 
 # ---------------------------------------------------------------------------- report
@@ -388,8 +476,11 @@ def report(demo: dict[str, Timing], district: dict[str, Timing], args) -> None:
     print(
         f"\nTandem page bench, {time.strftime('%Y-%m-%d %H:%M')}, {mode}, {os.cpu_count()} CPUs, "
         f"load average {os.getloadavg()[0]:.1f} at the end; {args.requests} requests per page "
-        f"({args.pdf_requests} per PDF), one at a time; district at scale {args.scale}"
-    )
+        f"({args.pdf_requests} per PDF), one at a time, demo and district in turn; district at "
+        f"scale {args.scale}; "
+        + ("databases as loaded, no warm-up" if args.as_loaded else
+           f"databases vacuumed and analyzed, {WARM_UP_ROUNDS} warm-up rounds")
+    )  # fmt: skip
     header = (
         f"| {'page (role)':<44} | demo p50 | demo p95 | district p50 | district p95 | ratio "
         f"| statements demo/district | district KB | goals |"
@@ -438,6 +529,10 @@ def main() -> int:
         "--only", nargs="+", metavar="TEXT", help="only the pages whose name (role) has TEXT"
     )
     parser.add_argument("--server-log", action="store_true", help="print the server log tail")
+    parser.add_argument(
+        "--as-loaded", action="store_true",
+        help="time the databases as loaded: no VACUUM ANALYZE / ANALYZE, no warm-up",
+    )  # fmt: skip
     args = parser.parse_args()
     if not 1 <= args.requests <= 10_000 or not 0.01 <= args.scale <= 2:
         parser.error("between 1 and 10000 requests and a scale between 0.01 and 2")
@@ -448,8 +543,7 @@ def main() -> int:
 
     url_map = create_app({"SECRET_KEY": "bench", "BENCH": True}).url_map
     try:
-        demo = run_dataset("demo", args, url_map)
-        district = run_dataset("district", args, url_map)
+        demo, district = run(args, url_map)
     except (RuntimeError, OSError, subprocess.SubprocessError) as error:
         detail = getattr(error, "stderr", None) or b""
         print(f"bench failed: {error}\n{detail.decode(errors='replace')[-2000:]}")

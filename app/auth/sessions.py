@@ -6,6 +6,7 @@ import hashlib
 import re
 import secrets
 from datetime import timedelta
+from functools import cache
 
 import sqlalchemy as sa
 from flask import current_app
@@ -54,6 +55,21 @@ def start(user: User, user_agent: str = "") -> str:
     return token
 
 
+@cache
+def _load_statement() -> sa.Select:
+    """Built once: every request runs it, and building it costs about as much as running it."""
+    return (
+        sa.select(User, LoginSession)
+        .join(LoginSession, LoginSession.user_id == User.id)
+        .where(
+            User.id == sa.bindparam("user_id"),
+            LoginSession.token_hash == sa.bindparam("token_hash"),
+            LoginSession.revoked_at.is_(None),
+            LoginSession.last_seen_at > sa.bindparam("seen_after"),
+        )
+    )
+
+
 def load(login_id: str) -> User | None:
     """The active person whose live session this login id names, in one statement."""
     match = LOGIN_ID.fullmatch(login_id or "")
@@ -62,14 +78,8 @@ def load(login_id: str) -> User | None:
     user_id, token = int(match[1]), match[2]
     now = timeutil.utcnow()
     row = db.session.execute(
-        sa.select(User, LoginSession)
-        .join(LoginSession, LoginSession.user_id == User.id)
-        .where(
-            User.id == user_id,
-            LoginSession.token_hash == _digest(token),
-            LoginSession.revoked_at.is_(None),
-            LoginSession.last_seen_at > now - _idle_limit(),
-        )
+        _load_statement(),
+        {"user_id": user_id, "token_hash": _digest(token), "seen_after": now - _idle_limit()},
     ).first()
     if row is None or not row.User.active:
         return None

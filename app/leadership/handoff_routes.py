@@ -13,7 +13,7 @@ from app.leadership.periods import periods
 from app.pdf import render_pdf
 from app.schoolyear import SchoolYear
 from app.teams.access import team_for
-from app.teams.queries import team_with_members
+from app.teams.queries import with_members
 from app.timeutil import local_now
 
 # Mentoring loops shown in full, the latest first left out: a school year's on the page; the
@@ -26,7 +26,7 @@ bp = Blueprint("handoff", __name__, url_prefix="/teams/<int:team_id>/leaders/<in
 
 def _leader(team_id: int, user_id: int):
     """The whole handoff is leader-private: it shows the leader's mentoring loops."""
-    team = team_with_members(team_for(current_user, team_id).id)
+    team = team_for(current_user, team_id, with_members())
     leader = leader_private_in(current_user, team, user_id)
     return team, leader, is_mentor(current_user, team.id)
 

@@ -16,6 +16,8 @@ from app.timeutil import utcnow
 
 # A visit this long before Start was a look at the agenda, not joining the meeting.
 EARLY_VISIT = timedelta(hours=4)
+# A reload of the run view rewrites seen_at (a write and a commit) at most this often.
+SEEN_EVERY = timedelta(minutes=1)
 
 
 def _row(meeting: Meeting, user_id: int) -> Attendance | None:
@@ -40,8 +42,10 @@ def record_visit(meeting: Meeting, user: User) -> None:
     """Their device opened the run view of a planned or running meeting: they are here."""
     row = _row(meeting, user.id)
     if row is not None:
-        row.seen_at = utcnow()
-        db.session.commit()
+        now = utcnow()
+        if row.seen_at is None or row.seen_at < now - SEEN_EVERY:
+            row.seen_at = now
+            db.session.commit()
         return
     db.session.add(
         Attendance(meeting_id=meeting.id, user_id=user.id, present=True, seen_at=utcnow())

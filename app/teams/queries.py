@@ -16,7 +16,7 @@ class MyTeam:
     role: Role
 
 
-def _with_members():
+def with_members():
     return selectinload(Team.memberships).joinedload(Membership.user).joinedload(User.school)
 
 
@@ -24,15 +24,15 @@ def teams_of(user: User) -> list[MyTeam]:
     memberships = db.session.scalars(
         sa.select(Membership)
         .where(Membership.user_id == user.id)
-        .options(joinedload(Membership.team).options(_with_members()))
+        .options(joinedload(Membership.team).options(with_members()))
     ).unique()
     found = [MyTeam(m.team, m.role) for m in memberships]
     return sorted(found, key=lambda t: (t.team.grade, t.team.name.lower()))
 
 
 def team_with_members(team_id: int) -> Team | None:
-    return db.session.scalar(sa.select(Team).where(Team.id == team_id).options(_with_members()))
+    return db.session.scalar(sa.select(Team).where(Team.id == team_id).options(with_members()))
 
 
 def all_teams() -> list[Team]:
-    return list(db.session.scalars(sa.select(Team).options(_with_members()).order_by(Team.name)))
+    return list(db.session.scalars(sa.select(Team).options(with_members()).order_by(Team.name)))

@@ -67,6 +67,25 @@ def test_a_look_at_the_agenda_hours_before_start_does_not_count(client_as, team_
     assert attendance(meeting.id) == {team_world.leader.id: True}
 
 
+def test_a_reload_of_the_run_view_writes_the_visit_again_only_after_a_minute(
+    client_as, team_world, meeting
+):
+    teacher = client_as("teacher")
+    teacher.get(f"/meetings/{meeting.id}/run")
+    row = db.session.scalar(sa.select(Attendance).where(Attendance.meeting_id == meeting.id))
+    recent = row.seen_at - timedelta(seconds=30)
+    row.seen_at = recent
+    db.session.commit()
+
+    teacher.get(f"/meetings/{meeting.id}/run")
+    assert fresh(Attendance, row.id).seen_at == recent
+
+    fresh(Attendance, row.id).seen_at = recent - timedelta(minutes=5)
+    db.session.commit()
+    teacher.get(f"/meetings/{meeting.id}/run")
+    assert fresh(Attendance, row.id).seen_at > recent
+
+
 def test_whoever_adds_a_contribution_is_present(client_as, team_world, running_meeting):
     client_as("mentor").post(
         f"/meetings/{running_meeting.id}/run/attendance/{team_world.teacher.id}",
