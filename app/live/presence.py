@@ -11,6 +11,7 @@ answers "nobody", never fails a request.
 import logging
 import threading
 import time
+from collections.abc import Callable
 
 import redis
 from flask import current_app
@@ -38,8 +39,9 @@ class PresenceStore:
 
 
 class LocalPresence(PresenceStore):
-    def __init__(self, ttl: float = TTL_SECONDS):
+    def __init__(self, ttl: float = TTL_SECONDS, clock: Callable[[], float] = time.monotonic):
         super().__init__(ttl)
+        self._clock = clock
         self._marks: dict[str, dict[str, tuple[float, str]]] = {}
         self._lock = threading.Lock()
 
@@ -50,7 +52,7 @@ class LocalPresence(PresenceStore):
         return marks
 
     def mark(self, channel: str, key: str, value: str) -> bool:
-        now = time.monotonic()
+        now = self._clock()
         with self._lock:
             marks = self._live(channel, now)
             before = marks.get(key)
@@ -59,12 +61,12 @@ class LocalPresence(PresenceStore):
 
     def clear(self, channel: str, key: str) -> bool:
         with self._lock:
-            marks = self._live(channel, time.monotonic())
+            marks = self._live(channel, self._clock())
             return marks.pop(key, None) is not None
 
     def present(self, channel: str) -> dict[str, str]:
         with self._lock:
-            marks = self._live(channel, time.monotonic())
+            marks = self._live(channel, self._clock())
             if not marks:
                 self._marks.pop(channel, None)
             return {key: value for key, (_, value) in marks.items()}

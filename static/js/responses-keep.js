@@ -24,6 +24,19 @@
     });
   }
 
+  // A live redraw that lands while a change's answer is on its way replaces the list the
+  // answer was meant for, and htmx drops an answer whose target left the page: what is this
+  // screen's own (Undo above all) still goes into the list now shown.
+  document.addEventListener("htmx:beforeRequest", function (event) {
+    var target = event.detail.target;
+    if (!target || target.id !== "responses" || !target.closest("[data-lesson-content]")) return;
+    var xhr = event.detail.xhr;
+    xhr.addEventListener("load", function () {
+      if (target.isConnected || xhr.status < 200 || xhr.status >= 300) return;
+      bringOwn(new DOMParser().parseFromString(xhr.responseText, "text/html"));
+    });
+  });
+
   document.addEventListener("htmx:beforeSwap", function (event) {
     var target = event.detail.target;
     // Whatever redraws the list settles at once: its buttons work the moment they appear, so

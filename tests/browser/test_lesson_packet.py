@@ -103,6 +103,8 @@ def test_a_teacher_reads_the_chart_on_a_tablet_prints_it_and_downloads_the_packe
     page.emulate_media(media="screen")
 
     page.get_by_role("link", name="Lesson", exact=True).click()
+    # The chart has the packet's link too: click the lesson page's, once it is shown.
+    expect(page.get_by_role("heading", name="Anticipated responses")).to_be_visible()
     with page.expect_download(timeout=30_000) as download:
         page.get_by_role("link", name="Lesson packet (PDF)").click()
     assert download.value.suggested_filename == f"cycle-{lesson.cycle_id}-lesson-packet.pdf"

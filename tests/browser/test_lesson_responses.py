@@ -174,6 +174,33 @@ def lesson_response_id(page: Page, name: str) -> int:
     return int(re.search(r"\d+", share.get_attribute("id")).group())
 
 
+def test_the_undo_offer_survives_a_live_redraw_that_arrives_before_the_answer(new_context):
+    """A removal's answer delayed past the redraw its own save set off (a busy server, a slow
+    network): the list it was meant for is gone, and Undo must still be offered."""
+    world = make_world()
+    lesson = make_lesson(world.team)
+    (halves,) = add(lesson, world.teacher, "Halves, then halves again")
+    page = signed_in(new_context, world.teacher, f"/cycles/{lesson.cycle_id}/lesson")
+    expect(page.get_by_role("heading", name="Anticipated responses")).to_be_visible()
+    page.wait_for_function(LOADED, arg="/static/js/responses-keep.js")
+    held = []
+
+    def hold_the_answer(route):
+        held.append((route, route.fetch()))  # the server removes it now; the page waits
+
+    page.route(re.compile(rf"/responses/{halves.id}/remove$"), hold_the_answer)
+    with page.expect_response(re.compile(rf"/lessons/{lesson.id}/content")):
+        page.get_by_role("button", name="Remove “Halves, then halves again”").click()
+    removed = page.get_by_role("list", name="Removed responses")
+    expect(removed).to_contain_text("Halves, then halves again")
+    route, answer = held[0]
+    route.fulfill(response=answer)
+    expect(page.get_by_text("Removed “Halves, then halves again”.")).to_be_visible()
+    page.get_by_role("button", name="Undo").click()
+    expect(page.get_by_role("list", name="Removed responses")).to_have_count(0)
+    expect(page.locator("ol.responses")).to_contain_text("Halves, then halves again")
+
+
 def test_a_response_added_on_a_phone_appears_on_the_projector(new_context):
     world = make_world()
     lesson = make_lesson(world.team)
