@@ -16,8 +16,8 @@ run: $(VENV)/.installed
 # rest of the suite (each run its own temporary SQLite database); both must pass.
 test: $(VENV)/.installed-dev browser
 	$(BIN)/ruff check .
-	@log=$$(mktemp); $(BIN)/pytest -q -m browser > "$$log" 2>&1 & browser=$$!; \
-	$(BIN)/pytest -q -m "not browser"; rest=$$?; \
+	@log=$$(mktemp); $(BIN)/pytest -q -m browser --durations=15 > "$$log" 2>&1 & browser=$$!; \
+	$(BIN)/pytest -q -m "not browser" --durations=25; rest=$$?; \
 	wait $$browser; journeys=$$?; \
 	echo "== The browser journeys"; cat "$$log"; rm -f "$$log"; \
 	test $$rest -eq 0 -a $$journeys -eq 0

@@ -4,8 +4,9 @@ The demo's seed writes its lesson history through the app's one write path (~150
 dozens of journeys start from it. The first seed_demo() of a process (on empty tables) runs the
 real seed and keeps every row it wrote and every file it stored; later calls on empty tables
 insert those rows back in one transaction. The copy is of that day and expires after a few
-minutes, so times relative to now stay close to a fresh seed's. The seed's own tests
-(tests/demo) call app.demo.seed.seed_demo itself.
+minutes, so times relative to now stay close to a fresh seed's. On tables that are not empty
+(a partly loaded demo, a second call) it is the real seed. The seed's own tests
+(tests/demo/test_seed.py) call app.demo.seed.seed_demo itself.
 """
 
 import time

@@ -299,6 +299,8 @@
       if (target) { self.tap(target.dataset.tapTarget, 1); return; }
       if (event.target.closest("[data-tap-undo]")) self.undo();
     });
+    // Drawn disabled: a tap in the moment before this script is running would count nothing.
+    this.buttons().forEach(function (button) { button.disabled = false; });
     var form = root.querySelector("[data-tap-add]");
     form.addEventListener("submit", function (event) {
       event.preventDefault();

@@ -10,10 +10,11 @@ import sqlalchemy as sa
 
 from app import create_app
 from app.bench_data import DISTRICT_PASSWORD, seed_district
-from app.demo.seed import DEMO_PASSWORD, seed_demo
+from app.demo.seed import DEMO_PASSWORD
 from app.enactments.models import Enactment
 from app.extensions import db
 from tests.conftest import _empty_all_tables
+from tests.demo_snapshot import seed_demo
 
 BENCH = Path(__file__).resolve().parents[2] / "bench" / "pages.py"
 

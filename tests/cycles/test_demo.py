@@ -5,10 +5,11 @@ import sqlalchemy as sa
 
 from app.cycles.models import Cycle, CycleStage
 from app.cycles.queries import current_cycle, team_cycles
-from app.demo.seed import TEAM_NAME, seed_demo
+from app.demo.seed import TEAM_NAME
 from app.extensions import db
 from app.meetings.models import Meeting
 from app.teams.models import Team
+from tests.demo_snapshot import seed_demo
 
 
 def test_demo_team_is_designing_its_next_lesson_after_cycles_with_next_steps(app):

@@ -15,7 +15,7 @@ from app.demo import lesson_cycle3 as fp
 from app.demo import lesson_last_year as nl
 from app.demo.enactment_plans import MISSING, NUMERATORS, TAKEN_AWAY
 from app.demo.lesson_cycle4 import FOLDS
-from app.demo.seed import DEMO_PASSWORD, demo_team, seed_demo
+from app.demo.seed import DEMO_PASSWORD, demo_team
 from app.demo.sessions import PLANNING_TITLE, UPCOMING_TITLE
 from app.enactments.chart import name_like
 from app.enactments.models import Enactment, Tally, Unanticipated, WorkSample
@@ -26,6 +26,7 @@ from app.lessons.starting import lesson_of
 from app.meetings.models import Meeting
 from app.teams.models import Role
 from app.timeutil import local_now
+from tests.demo_snapshot import seed_demo
 from tests.factories import PASSWORD, add_member, make_team, make_user
 
 

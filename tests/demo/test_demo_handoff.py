@@ -8,7 +8,7 @@ import pytest
 import sqlalchemy as sa
 
 from app.auth.models import User
-from app.demo.seed import DEMO_PASSWORD, PEOPLE, _seed_people, seed_demo
+from app.demo.seed import DEMO_PASSWORD, PEOPLE, _seed_people
 from app.demo.sessions import PLANNING_AGENDA, PLANNING_TITLE, UPCOMING_AGENDA, UPCOMING_TITLE
 from app.extensions import db
 from app.leadership.figures import handoff
@@ -31,6 +31,7 @@ from app.meetings.models import (
 )
 from app.teams.models import Team
 from app.timeutil import local_now
+from tests.demo_snapshot import seed_demo
 
 MODELS = (
     User,

@@ -8,7 +8,7 @@ import sqlalchemy as sa
 
 from app.cycles.models import CycleStage
 from app.cycles.queries import current_cycle
-from app.demo.seed import DEMO_PASSWORD, PEOPLE, demo_team, seed_demo
+from app.demo.seed import DEMO_PASSWORD, PEOPLE, demo_team
 from app.extensions import db
 from app.lessons.models import (
     PLAN_FIELDS,
@@ -22,6 +22,7 @@ from app.lessons.models import (
 from app.lessons.queries import lesson_view
 from app.lessons.starting import earlier_lesson
 from app.timeutil import utcnow
+from tests.demo_snapshot import seed_demo
 
 
 def _current():

@@ -5,12 +5,12 @@ from collections import Counter
 import sqlalchemy as sa
 from werkzeug.datastructures import MultiDict
 
-from app.demo.seed import seed_demo
 from app.demo.tasks import TASKS
 from app.extensions import db
 from app.tasks.forms import TaskFieldsForm
 from app.tasks.models import Demand, Task
 from app.tasks.transfer import as_row
+from tests.demo_snapshot import seed_demo
 
 
 def test_the_demo_library_spreads_grades_3_to_5_over_every_level_with_reasons(app):
