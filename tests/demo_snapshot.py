@@ -73,7 +73,10 @@ def _files() -> set[Path]:
 def _take(key: tuple, files_before: set[Path]) -> _Snapshot:
     snapshot = _Snapshot(key=key, taken=time.monotonic())
     for table in _tables():
-        rows = db.session.execute(sa.select(table)).mappings().all()
+        # In id order: a row that names another of its table (a response carried from an
+        # earlier one) comes after it, as PostgreSQL checks each row's keys on insert.
+        in_order = sa.select(table).order_by(*table.primary_key.columns)
+        rows = db.session.execute(in_order).mappings().all()
         if rows:
             snapshot.rows[table.name] = [dict(row) for row in rows]
     snapshot.files = {path: path.read_bytes() for path in _files() - files_before}

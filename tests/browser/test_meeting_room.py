@@ -83,7 +83,9 @@ def test_a_room_with_a_projector_a_console_and_two_phones(new_context, console_e
     expect(display.get_by_role("button")).to_have_count(0)
     display.evaluate("window.notReloaded = true")
 
-    # Keys pressed in the display window drive the meeting: Space starts it.
+    # Keys pressed in the display window drive the meeting: Space starts it (once its scripts
+    # have run: a popup's heading can be drawn before them).
+    display.wait_for_load_state("load")
     display.keyboard.press("Space")
     expect(heading(display, TITLES[0])).to_be_visible()
     expect(heading(console, TITLES[0])).to_be_visible()
