@@ -216,9 +216,12 @@ def test_a_save_sent_again_after_a_dropped_connection_shows_a_teammates_save_mea
     conflict.get_by_role("button", name="Keep mine").click()
     expect(field(priya, "plan-exit_prompt")).to_contain_text("Explain in words how you shared.")
     assert saved_value(lesson.id, "exit_prompt") == "Explain in words how you shared."
+    # Jordan's own page has settled (the conflict closed) before he opens the next field.
+    expect(conflict.get_by_role("heading", name="Theirs — saved by Priya Teacher")).to_have_count(0)
 
     # Leaving the lesson by a link while editing takes the name off the field.
     jordan.get_by_role("link", name="Edit Discuss (consolidation)").click()
+    expect(field(jordan, "plan-discuss").get_by_role("textbox")).to_be_visible()
     expect(field(priya, "plan-discuss")).to_contain_text("Jordan Leader is editing")
     jordan.get_by_role("navigation", name="Breadcrumb").get_by_role(
         "link", name="Sharing brownies, January"

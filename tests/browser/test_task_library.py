@@ -76,6 +76,8 @@ def test_search_open_a_task_write_a_draft_and_share_it(new_context, app, tmp_pat
     expect(page.get_by_text("Only Grade 4 Math Team sees this task")).to_be_visible()
     picture = page.get_by_role("img", name="The task as given to students: Ribbon for the Bows")
     expect(picture).to_be_visible()
+    # Visible as soon as its box is laid out: its pixels arrive after.
+    picture.evaluate("img => img.complete || new Promise(loaded => img.onload = loaded)")
     assert picture.evaluate("img => img.naturalWidth") == 480
     page.get_by_role("button", name="Share with the district").click()
     expect(
